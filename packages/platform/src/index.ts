@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+
+export * from './config';
+export * from './errors';
+export * from './logger';
+export * from './nats/connection';
+export * from './nats/correlation';
+export * from './nats/error-codec';
+export * from './nats/jetstream';
+export * from './nats/rpc-client';
+export * from './nats/rpc-error.filter';
+export * from './nats/rpc-server';
+export * from './outbox/outbox-event.entity';
+export * from './outbox/outbox-relay';
+export * from './outbox/record-event';
+export * from './database/orm-config';
+export * from './database/migrate-cli';
+export * from './service/tokens';
+export * from './service/service-definition';
+export * from './service/status-reporter';
+export * from './service/health.controller';
+export * from './service/service-core.module';
+export * from './service/start-service';
+export * from './tenancy/provisioned-tenant.entity';
+export * from './tenancy/provision-tenant.usecase';
+export * from './service/system-controllers';

@@ -1,0 +1,25 @@
+import { ClientsEvents } from '@cobranza/contracts';
+import { OutboxRelay, recordEvent } from '@cobranza/platform';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { normalizeTenantSettings, type TenantSettingsInput } from './domain/tenant-settings';
+import { Tenant } from './tenant.entity';
+import { toTenantMessage } from './tenant.mapper';
+
+@Injectable()
+export class CreateTenantUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** Stores the tenant and its `tenant.created` event in one transaction. */
+  async execute(input: TenantSettingsInput): Promise<Tenant> {
+    const settings = normalizeTenantSettings(input);
+    const tenant = this.em.create(Tenant, { ...settings, createdAt: new Date() });
+    recordEvent(this.em, ClientsEvents.tenantCreated, { tenant: toTenantMessage(tenant) });
+    await this.em.flush();
+    this.relay.kick();
+    return tenant;
+  }
+}

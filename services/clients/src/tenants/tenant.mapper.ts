@@ -1,0 +1,18 @@
+import type { Tenant as TenantMessage } from '@cobranza/contracts';
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import type { TenantSchema } from '@cobranza/contracts';
+import type { Tenant } from './tenant.entity';
+
+export function toTenantMessage(tenant: Tenant): MessageInitShape<typeof TenantSchema> & Omit<TenantMessage, '$typeName'> {
+  return {
+    id: tenant.id,
+    legalName: tenant.legalName,
+    taxId: tenant.taxId,
+    country: tenant.country,
+    timezone: tenant.timezone,
+    locale: tenant.locale,
+    currency: tenant.currency,
+    email: tenant.email,
+    createdAt: tenant.createdAt.toISOString(),
+  };
+}

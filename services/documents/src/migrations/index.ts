@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123122347_initial } from './Migration20261123122347_initial';
+
+/** Every migration of this schema, oldest first. Add new ones here after `migrate create`. */
+export const migrations: MigrationObject[] = [{ name: 'Migration20261123122347_initial', class: Migration20261123122347_initial }];
