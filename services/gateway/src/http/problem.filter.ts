@@ -1,0 +1,43 @@
+import { DomainError, type createLogger } from '@cobranza/platform';
+import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
+
+type Logger = ReturnType<typeof createLogger>;
+
+/** Every error leaves the gateway as problem+json with a stable code; internals are never leaked. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
+    const problem = this.toProblem(exception);
+    problem.correlationId = res.getHeader('x-correlation-id')?.toString();
+    if (problem.status >= 500) this.logger.error({ err: exception, path: req.path }, problem.detail);
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof DomainError) {
+      return this.problem(exception.status, exception.code, exception.message, exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message =
+        typeof body === 'object' && body !== null && 'message' in body ? String((body as { message: unknown }).message) : exception.message;
+      const code = status === 404 ? 'route.not_found' : status === 400 ? 'request.invalid' : `http.${status}`;
+      return this.problem(status, code, message);
+    }
+    return this.problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'An unexpected error occurred; it has been logged.');
+  }
+
+  private problem(status: number, code: string, detail: string, errors?: Record<string, string>): Problem {
+    const problem: Problem = { type: problemType(code), code, title: STATUS_CODES[status] ?? 'Error', status, detail };
+    if (errors && Object.keys(errors).length > 0) problem.errors = errors;
+    return problem;
+  }
+}

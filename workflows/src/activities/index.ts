@@ -1,0 +1,13 @@
+import type { RpcClient } from '@cobranza/platform';
+import { tenancyActivities } from './tenancy.activities';
+
+export interface ActivityDependencies {
+  rpc: RpcClient;
+}
+
+/** All activities, built from their dependencies: every one reaches the services over NATS. */
+export function createActivities(deps: ActivityDependencies) {
+  return {
+    ...tenancyActivities(deps.rpc),
+  };
+}

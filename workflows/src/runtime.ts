@@ -1,0 +1,79 @@
+import { ClientsEvents, eventStreamOf } from '@cobranza/contracts';
+import { connectNats, createLogger, RpcClient, temporalAddress, temporalNamespace } from '@cobranza/platform';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { NatsConnection } from 'nats';
+import { createActivities } from './activities';
+import { EventConsumer } from './events/event-consumer';
+import { tenantCreatedHandler } from './events/tenant-created.handler';
+import { WorkflowsResponder } from './responder/workflows-responder';
+import { MAIN_TASK_QUEUE } from './task-queues';
+
+export interface WorkerRuntime {
+  client: Client;
+  nats: NatsConnection;
+  responder: WorkflowsResponder;
+  stop(): Promise<void>;
+}
+
+export interface WorkerRuntimeOptions {
+  natsUrl?: string;
+  temporalAddress?: string;
+  namespace?: string;
+  taskQueue?: string;
+}
+
+/**
+ * Everything the worker process runs: the Temporal worker (workflows + activities calling the
+ * services over NATS), the JetStream consumers that turn events into workflows, and the NATS
+ * responder for workflow requests.
+ */
+export async function startWorkerRuntime(options: WorkerRuntimeOptions = {}): Promise<WorkerRuntime> {
+  const logger = createLogger('workflows');
+  const address = options.temporalAddress ?? temporalAddress();
+  const namespace = options.namespace ?? temporalNamespace();
+  const taskQueue = options.taskQueue ?? MAIN_TASK_QUEUE;
+
+  const nats = await connectNats('workflows', options.natsUrl);
+  const rpc = new RpcClient(nats);
+  const clientConnection = await Connection.connect({ address });
+  const client = new Client({ connection: clientConnection, namespace });
+  const workerConnection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({
+    connection: workerConnection,
+    namespace,
+    taskQueue,
+    workflowsPath: require.resolve('./workflows'),
+    activities: createActivities({ rpc }),
+  });
+  const running = worker.run();
+
+  const consumers = [
+    new EventConsumer(nats, {
+      stream: eventStreamOf('clients'),
+      durable: 'workflows-tenant-created',
+      filterSubject: ClientsEvents.tenantCreated.subject,
+      handle: tenantCreatedHandler(client),
+      logger,
+    }),
+  ];
+  for (const consumer of consumers) await consumer.start();
+  const responder = new WorkflowsResponder(nats, client);
+  await responder.start();
+  logger.info({ address, namespace, taskQueue }, 'worker started');
+
+  return {
+    client,
+    nats,
+    responder,
+    async stop() {
+      await responder.stop();
+      for (const consumer of consumers) await consumer.stop();
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+      await clientConnection.close();
+      await nats.drain().catch(() => undefined);
+    },
+  };
+}
