@@ -35,10 +35,19 @@ ensure_apt_packages() {
 }
 
 ensure_node_modules() {
+  mkdir -p "$REPO_ROOT/.run"
   local stamp="$REPO_ROOT/node_modules/.package-lock.json"
   if [ ! -f "$stamp" ] || [ "$REPO_ROOT/package-lock.json" -nt "$stamp" ]; then
     log "installing npm dependencies (npm ci)"
-    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed" "check the npm registry and package-lock.json"
+    if ! (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error 2>"$REPO_ROOT/.run/npm-ci.log"); then
+      # npm 11's ci rejects a lock file that lacks optional binaries for other platforms, which a
+      # registry mirror may not serve (jest's unrs-resolver). `npm install --no-save` installs the
+      # same locked versions without rewriting package-lock.json.
+      grep -q 'Missing: @unrs/resolver-binding' "$REPO_ROOT/.run/npm-ci.log" \
+        || { cat "$REPO_ROOT/.run/npm-ci.log" >&2; fail "npm ci failed" "check the npm registry and package-lock.json"; }
+      log "npm ci refused only other platforms' optional binaries; installing the locked versions with npm install --no-save"
+      (cd "$REPO_ROOT" && npm install --no-save --no-audit --no-fund --loglevel=error) || fail "npm install failed" "check the npm registry"
+    fi
   fi
 }
 

@@ -32,6 +32,7 @@ export function serviceOrmConfig(options: ServiceOrmOptions): Options {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
       emit: 'ts',
     },
   });

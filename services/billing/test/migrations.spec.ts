@@ -1,0 +1,23 @@
+import { checkMigrationsFromEmpty } from '@cobranza/testing';
+import { billingDefinition } from '../src/definition';
+import { migrations } from '../src/migrations';
+
+describe('billing migrations', () => {
+  it('migrate up from an empty schema and leave no difference with the entities', async () => {
+    const result = await checkMigrationsFromEmpty(billingDefinition());
+    expect(result.tablesWhenEmpty).toEqual([]);
+    expect(result.applied).toEqual(migrations.map((m) => m.name));
+    expect(result.pendingSql.trim()).toBe('');
+  });
+
+  it('runs as the service role, which cannot touch another service schema', async () => {
+    const { MikroORM } = await import('@mikro-orm/postgresql');
+    const orm = await MikroORM.init(billingDefinition().orm);
+    try {
+      const other = 'clients';
+      await expect(orm.em.fork().getConnection().execute(`create table ${other}.intruder (id int)`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await orm.close();
+    }
+  });
+});
