@@ -18,7 +18,7 @@ fail() {
   exit 1
 }
 
-as_postgres() { runuser -u postgres -- "$@"; }
+as_postgres() { PGOPTIONS='-c client_min_messages=warning' runuser -u postgres -- "$@"; }
 
 ensure_apt_packages() {
   local missing=()
