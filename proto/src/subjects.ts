@@ -1,7 +1,26 @@
-import { CreateTenantRequestSchema, GetTenantRequestSchema, TenantCreatedSchema, TenantSchema } from './gen/cobranza/clients/v1/tenant_pb';
+import { ApiKeySchema, AuthenticateReplySchema, AuthenticateRequestSchema, CreateApiKeyRequestSchema, CreatedApiKeySchema, ListApiKeysReplySchema, ListApiKeysRequestSchema, RevokeApiKeyRequestSchema } from './gen/cobranza/clients/v1/api_key_pb';
+import { ClientSchema, CreateClientRequestSchema, GetClientRequestSchema, ListClientsReplySchema, ListClientsRequestSchema, UpdateClientRequestSchema } from './gen/cobranza/clients/v1/client_pb';
+import { RemovedSchema } from './gen/cobranza/clients/v1/common_pb';
+import {
+  AddClientContactRequestSchema,
+  ClientContactSchema,
+  ContactSchema,
+  CreateContactRequestSchema,
+  GetContactRequestSchema,
+  ListClientContactsReplySchema,
+  ListClientContactsRequestSchema,
+  ListContactsReplySchema,
+  ListContactsRequestSchema,
+  RemoveClientContactRequestSchema,
+  UpdateClientContactRequestSchema,
+  UpdateContactRequestSchema,
+} from './gen/cobranza/clients/v1/contact_pb';
+import { ResolveRecipientsReplySchema, ResolveRecipientsRequestSchema } from './gen/cobranza/clients/v1/recipients_pb';
+import { CreateStaffMemberRequestSchema, GetStaffMemberRequestSchema, ListStaffReplySchema, ListStaffRequestSchema, RemoveStaffMemberRequestSchema, StaffMemberSchema, UpdateStaffMemberRequestSchema } from './gen/cobranza/clients/v1/staff_pb';
+import { CreateTenantRequestSchema, GetTenantRequestSchema, TenantCreatedSchema, TenantSchema, TenantUpdatedSchema, UpdateTenantRequestSchema } from './gen/cobranza/clients/v1/tenant_pb';
 import { StatusReplySchema, StatusRequestSchema } from './gen/cobranza/system/v1/system_pb';
 import { ProvisionTenantReplySchema, ProvisionTenantRequestSchema } from './gen/cobranza/tenancy/v1/provision_pb';
-import { event, rpc } from './contract';
+import { event, rpc, type RpcContract } from './contract';
 
 /** The NATS service names; each owns `rpc.<name>.>` and publishes `evt.<name>.>`. */
 export const SERVICE_NAMES = ['clients', 'billing', 'documents', 'notifications', 'workflows'] as const;
@@ -32,7 +51,39 @@ export const SystemRpc = {
 export const ClientsRpc = {
   createTenant: rpc('rpc.clients.tenant.create', CreateTenantRequestSchema, TenantSchema),
   getTenant: rpc('rpc.clients.tenant.get', GetTenantRequestSchema, TenantSchema),
+  updateTenant: rpc('rpc.clients.tenant.update', UpdateTenantRequestSchema, TenantSchema),
+
+  createApiKey: rpc('rpc.clients.api_key.create', CreateApiKeyRequestSchema, CreatedApiKeySchema),
+  listApiKeys: rpc('rpc.clients.api_key.list', ListApiKeysRequestSchema, ListApiKeysReplySchema),
+  revokeApiKey: rpc('rpc.clients.api_key.revoke', RevokeApiKeyRequestSchema, ApiKeySchema),
+  authenticate: rpc('rpc.clients.api_key.authenticate', AuthenticateRequestSchema, AuthenticateReplySchema),
+
+  createClient: rpc('rpc.clients.client.create', CreateClientRequestSchema, ClientSchema),
+  getClient: rpc('rpc.clients.client.get', GetClientRequestSchema, ClientSchema),
+  updateClient: rpc('rpc.clients.client.update', UpdateClientRequestSchema, ClientSchema),
+  listClients: rpc('rpc.clients.client.list', ListClientsRequestSchema, ListClientsReplySchema),
+
+  createContact: rpc('rpc.clients.contact.create', CreateContactRequestSchema, ContactSchema),
+  getContact: rpc('rpc.clients.contact.get', GetContactRequestSchema, ContactSchema),
+  updateContact: rpc('rpc.clients.contact.update', UpdateContactRequestSchema, ContactSchema),
+  listContacts: rpc('rpc.clients.contact.list', ListContactsRequestSchema, ListContactsReplySchema),
+
+  addClientContact: rpc('rpc.clients.client_contact.add', AddClientContactRequestSchema, ClientContactSchema),
+  updateClientContact: rpc('rpc.clients.client_contact.update', UpdateClientContactRequestSchema, ClientContactSchema),
+  removeClientContact: rpc('rpc.clients.client_contact.remove', RemoveClientContactRequestSchema, RemovedSchema),
+  listClientContacts: rpc('rpc.clients.client_contact.list', ListClientContactsRequestSchema, ListClientContactsReplySchema),
+
+  createStaffMember: rpc('rpc.clients.staff.create', CreateStaffMemberRequestSchema, StaffMemberSchema),
+  getStaffMember: rpc('rpc.clients.staff.get', GetStaffMemberRequestSchema, StaffMemberSchema),
+  updateStaffMember: rpc('rpc.clients.staff.update', UpdateStaffMemberRequestSchema, StaffMemberSchema),
+  removeStaffMember: rpc('rpc.clients.staff.remove', RemoveStaffMemberRequestSchema, RemovedSchema),
+  listStaff: rpc('rpc.clients.staff.list', ListStaffRequestSchema, ListStaffReplySchema),
+
+  resolveRecipients: rpc('rpc.clients.recipients.resolve', ResolveRecipientsRequestSchema, ResolveRecipientsReplySchema),
 } as const;
+
+/** Every subject the clients service answers. */
+export const CLIENTS_CONTRACTS: RpcContract[] = [SystemRpc.status.clients, ...Object.values(ClientsRpc)];
 
 export const TenancyRpc = {
   provision: {
@@ -44,6 +95,7 @@ export const TenancyRpc = {
 
 export const ClientsEvents = {
   tenantCreated: event('evt.clients.tenant.created', TenantCreatedSchema),
+  tenantUpdated: event('evt.clients.tenant.updated', TenantUpdatedSchema),
 } as const;
 
 /** JetStream stream per publishing service; each captures only `evt.<service>.>`. */

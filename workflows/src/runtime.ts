@@ -5,7 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
 import { createActivities } from './activities';
 import { EventConsumer } from './events/event-consumer';
-import { tenantCreatedHandler } from './events/tenant-created.handler';
+import { tenantCreatedHandler, tenantUpdatedHandler } from './events/tenant-events.handler';
 import { WorkflowsResponder } from './responder/workflows-responder';
 import { MAIN_TASK_QUEUE } from './task-queues';
 
@@ -54,6 +54,13 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions = {}): Pr
       durable: 'workflows-tenant-created',
       filterSubject: ClientsEvents.tenantCreated.subject,
       handle: tenantCreatedHandler(client),
+      logger,
+    }),
+    new EventConsumer(nats, {
+      stream: eventStreamOf('clients'),
+      durable: 'workflows-tenant-updated',
+      filterSubject: ClientsEvents.tenantUpdated.subject,
+      handle: tenantUpdatedHandler(client),
       logger,
     }),
   ];

@@ -1,2 +1,2 @@
 // Entry point of the workflow bundle: deterministic code only (see docs/architecture.md).
-export { tenantOnboarding } from './tenant-onboarding/workflows';
+export { tenantOnboarding, tenantSettingsSync } from './tenant-onboarding/workflows';

@@ -1,9 +1,16 @@
 import { SystemRpc } from '@cobranza/contracts';
-import { ServiceCoreModule, statusController } from '@cobranza/platform';
+import { ServiceCoreModule, statusController, type ServiceDefinition } from '@cobranza/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { ServiceDefinition } from '@cobranza/platform';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ClientsController } from './clients/clients.controller';
+import { ClientsUseCases } from './clients/clients.usecases';
+import { ContactsController } from './contacts/contacts.controller';
+import { ContactsUseCases } from './contacts/contacts.usecases';
+import { RecipientsController } from './recipients/recipients.controller';
+import { StaffController } from './staff/staff.controller';
 import { CreateTenantUseCase } from './tenants/create-tenant.usecase';
 import { TenantsController } from './tenants/tenants.controller';
+import { UpdateTenantUseCase } from './tenants/update-tenant.usecase';
 
 @Module({})
 export class AppModule {
@@ -11,8 +18,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ServiceCoreModule.forService(definition)],
-      controllers: [statusController(SystemRpc.status.clients.subject), TenantsController],
-      providers: [CreateTenantUseCase],
+      controllers: [
+        statusController(SystemRpc.status.clients.subject),
+        TenantsController,
+        ApiKeysController,
+        ClientsController,
+        ContactsController,
+        StaffController,
+        RecipientsController,
+      ],
+      providers: [CreateTenantUseCase, UpdateTenantUseCase, ClientsUseCases, ContactsUseCases],
     };
   }
 }

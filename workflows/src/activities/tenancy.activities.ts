@@ -4,15 +4,16 @@ import type { ProvisionedService, TenantOnboardingInput } from '../tenant-onboar
 
 export function tenancyActivities(rpc: RpcClient) {
   return {
-    async provisionTenant(service: ProvisionedService, tenant: TenantOnboardingInput): Promise<{ created: boolean }> {
+    async provisionTenant(service: ProvisionedService, tenant: TenantOnboardingInput): Promise<{ created: boolean; changed: boolean }> {
       const reply = await rpc.call(TenancyRpc.provision[service], {
         tenantId: tenant.tenantId,
         country: tenant.country,
         timezone: tenant.timezone,
         locale: tenant.locale,
         currency: tenant.currency,
+        version: tenant.version,
       });
-      return { created: reply.created };
+      return { created: reply.created, changed: reply.changed };
     },
   };
 }

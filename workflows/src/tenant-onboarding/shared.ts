@@ -6,6 +6,8 @@ export interface TenantOnboardingInput {
   timezone: string;
   locale: string;
   currency: string;
+  /** The tenant's version in the clients service. */
+  version: number;
 }
 
 /** Services that keep their own copy of each tenant's settings. */
@@ -13,8 +15,12 @@ export const PROVISIONED_SERVICES = ['billing', 'documents', 'notifications'] as
 export type ProvisionedService = (typeof PROVISIONED_SERVICES)[number];
 
 export interface TenantOnboardingResult {
-  provisioned: Array<{ service: ProvisionedService; created: boolean }>;
+  provisioned: Array<{ service: ProvisionedService; created: boolean; changed: boolean }>;
 }
 
 /** One workflow per tenant: a second delivery of the same event finds it already started. */
 export const tenantOnboardingWorkflowId = (tenantId: string): string => `tenant-onboarding:${tenantId}`;
+
+/** One workflow per tenant version: each change of settings reaches every copy once. */
+export const tenantSettingsSyncWorkflowId = (tenantId: string, version: number): string =>
+  `tenant-settings-sync:${tenantId}:v${version}`;

@@ -14,8 +14,16 @@ const { provisionTenant } = proxyActivities<ReturnType<typeof createActivities>>
 export async function tenantOnboarding(input: TenantOnboardingInput): Promise<TenantOnboardingResult> {
   const provisioned: TenantOnboardingResult['provisioned'] = [];
   for (const service of PROVISIONED_SERVICES) {
-    const { created } = await provisionTenant(service, input);
-    provisioned.push({ service, created });
+    const { created, changed } = await provisionTenant(service, input);
+    provisioned.push({ service, created, changed });
   }
   return { provisioned };
+}
+
+/**
+ * Started by `evt.clients.tenant.updated`: the same idempotent provisioning carries the new
+ * settings (time zone, locale, currency) to every copy; an older version never wins.
+ */
+export async function tenantSettingsSync(input: TenantOnboardingInput): Promise<TenantOnboardingResult> {
+  return tenantOnboarding(input);
 }

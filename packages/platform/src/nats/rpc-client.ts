@@ -4,12 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, headers as natsHeaders, ServiceError, type Msg, type NatsConnection, type NatsError } from 'nats';
 import { rpcTimeoutMs } from '../config';
 import { DomainError, ServiceUnavailableError } from '../errors';
-import { CORRELATION_HEADER, currentCorrelationId } from './correlation';
+import { CORRELATION_HEADER, currentCorrelationId, currentLocale, LOCALE_HEADER } from './correlation';
 import { decodeError } from './error-codec';
 
 export interface CallOptions {
   timeoutMs?: number;
   correlationId?: string;
+  /** Language of the error messages, e.g. "en"; defaults to the current request's. */
+  locale?: string;
 }
 
 /**
@@ -29,6 +31,8 @@ export class RpcClient {
   ): Promise<MessageShape<Res>> {
     const headers = natsHeaders();
     headers.set(CORRELATION_HEADER, options.correlationId ?? currentCorrelationId() ?? randomUUID());
+    const locale = options.locale ?? currentLocale();
+    if (locale) headers.set(LOCALE_HEADER, locale);
     let reply: Msg;
     try {
       reply = await this.connection.request(contract.subject, toBinary(contract.request, create(contract.request, request)), {

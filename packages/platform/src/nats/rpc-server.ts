@@ -6,7 +6,7 @@ import { lastValueFrom } from 'rxjs';
 import type { Logger } from 'pino';
 import { DomainError, ValidationError } from '../errors';
 import { connectNats } from './connection';
-import { CORRELATION_HEADER, withCorrelationId } from './correlation';
+import { CORRELATION_HEADER, LOCALE_HEADER, withRequestScope } from './correlation';
 import { encodeError } from './error-codec';
 
 export type ContextRunner = <T>(fn: () => Promise<T>) => Promise<T>;
@@ -73,7 +73,8 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
 
   private async handle(contract: RpcContract, handler: MessageHandler, msg: ServiceMsg): Promise<void> {
     const correlationId = msg.headers?.get(CORRELATION_HEADER) || undefined;
-    await withCorrelationId(correlationId, async () => {
+    const locale = msg.headers?.get(LOCALE_HEADER) || undefined;
+    await withRequestScope({ correlationId, locale }, async () => {
       const started = process.hrtime.bigint();
       let request: unknown;
       try {

@@ -27,8 +27,8 @@ export function tenancyController(service: string, subject: string): Type<unknow
 
     @MessagePattern(subject)
     async provision(@Payload() request: ProvisionTenantRequest) {
-      const { created } = await provisionTenant(this.em, request);
-      return { service, tenantId: request.tenantId, created };
+      const { created, changed } = await provisionTenant(this.em, request);
+      return { service, tenantId: request.tenantId, created, changed };
     }
   }
   return TenancyController;

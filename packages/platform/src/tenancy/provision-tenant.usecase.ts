@@ -7,20 +7,29 @@ export interface ProvisionTenantCommand {
   timezone: string;
   locale: string;
   currency: string;
+  version: number;
 }
 
-/** Idempotent: a second call with the same tenant keeps the row and reports created = false. */
-export async function provisionTenant(em: EntityManager, command: ProvisionTenantCommand): Promise<{ created: boolean }> {
+/**
+ * Creates or refreshes this service's copy of a tenant's settings. Idempotent and order-proof:
+ * a copy is replaced only by a higher version, so retries and late deliveries change nothing.
+ */
+export async function provisionTenant(em: EntityManager, command: ProvisionTenantCommand): Promise<{ created: boolean; changed: boolean }> {
   const existing = await em.findOne(ProvisionedTenant, { id: command.tenantId });
-  if (existing) return { created: false };
-  const tenant = em.create(ProvisionedTenant, {
-    id: command.tenantId,
+  const settings = {
     country: command.country,
     timezone: command.timezone,
     locale: command.locale,
     currency: command.currency,
-    provisionedAt: new Date(),
-  });
-  await em.persistAndFlush(tenant);
-  return { created: true };
+    version: command.version,
+  };
+  if (!existing) {
+    em.create(ProvisionedTenant, { id: command.tenantId, ...settings, provisionedAt: new Date() });
+    await em.flush();
+    return { created: true, changed: true };
+  }
+  if (command.version <= existing.version) return { created: false, changed: false };
+  em.assign(existing, { ...settings, provisionedAt: new Date() });
+  await em.flush();
+  return { created: false, changed: true };
 }

@@ -21,6 +21,10 @@ export class ProvisionedTenant {
   @Property({ type: 'string', length: 3 })
   currency!: string;
 
+  /** The tenant's version in the clients service; an older copy never overwrites a newer one. */
+  @Property({ type: 'integer' })
+  version: number = 0;
+
   @Property({ type: 'datetime' })
   provisionedAt: Date = new Date();
 }

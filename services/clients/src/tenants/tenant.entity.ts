@@ -28,6 +28,16 @@ export class Tenant {
   @Property({ type: 'string', length: 254 })
   email!: string;
 
+  @Property({ type: 'text' })
+  address: string = '';
+
+  /** Increases with every change; other services keep the copy with the highest version. */
+  @Property({ type: 'integer' })
+  version: number = 1;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  @Property({ type: 'datetime' })
+  updatedAt: Date = new Date();
 }

@@ -1,20 +1,20 @@
-import { ValidationError } from '@cobranza/platform';
+import { SUPPORTED_LOCALES } from '@cobranza/contracts';
+import { normalizeEmail } from '../../clients/domain/email-address';
+import { FieldErrors } from '../../common/errors';
 
-export const SUPPORTED_LOCALES = ['es-VE', 'es-CO', 'es-AR', 'es-MX', 'en'] as const;
 export const DEFAULT_TIMEZONE = 'America/Caracas';
 export const DEFAULT_LOCALE = 'es-VE';
 
-export interface TenantSettingsInput {
+export interface TenantSettings {
   legalName: string;
   taxId: string;
+  address: string;
   country: string;
   timezone: string;
   locale: string;
   currency: string;
   email: string;
 }
-
-const EMAIL = /^[^\s@<>(),;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -26,24 +26,27 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** Applies defaults and rejects what cannot be stored, naming every field at once. */
-export function normalizeTenantSettings(input: TenantSettingsInput): TenantSettingsInput {
-  const settings: TenantSettingsInput = {
+export function normalizeTenantSettings(input: TenantSettings): TenantSettings {
+  const errors = new FieldErrors();
+  const settings: TenantSettings = {
     legalName: input.legalName.trim(),
     taxId: input.taxId.trim(),
+    address: input.address.trim(),
     country: (input.country.trim() || 'VE').toUpperCase(),
     timezone: input.timezone.trim() || DEFAULT_TIMEZONE,
     locale: input.locale.trim() || DEFAULT_LOCALE,
     currency: (input.currency.trim() || 'VES').toUpperCase(),
-    email: input.email.trim().toLowerCase(),
+    email: input.email.trim(),
   };
-  const problems: Record<string, string> = {};
-  if (!settings.legalName) problems.legalName = 'La razón social es obligatoria.';
-  if (!/^[A-Z]{2}$/.test(settings.country)) problems.country = 'El país debe ser un código ISO de dos letras, por ejemplo VE.';
-  if (!isTimeZone(settings.timezone)) problems.timezone = `Zona horaria desconocida: ${settings.timezone}. Ejemplo: America/Caracas.`;
+  if (!settings.legalName) errors.add('legalName', 'required');
+  if (settings.legalName.length > 200) errors.add('legalName', 'too_long', { max: 200 });
+  if (settings.taxId.length > 40) errors.add('taxId', 'too_long', { max: 40 });
+  if (!/^[A-Z]{2}$/.test(settings.country)) errors.add('country', 'country_invalid');
+  if (!isTimeZone(settings.timezone)) errors.add('timezone', 'timezone_invalid', { value: settings.timezone });
   if (!(SUPPORTED_LOCALES as readonly string[]).includes(settings.locale))
-    problems.locale = `Idioma no soportado: ${settings.locale}. Use uno de ${SUPPORTED_LOCALES.join(', ')}.`;
-  if (!/^[A-Z]{3}$/.test(settings.currency)) problems.currency = 'La moneda debe ser un código ISO 4217, por ejemplo VES o USD.';
-  if (!EMAIL.test(settings.email)) problems.email = 'El correo debe tener la forma usuario@dominio.com.';
-  if (Object.keys(problems).length > 0) throw new ValidationError('Los datos de la empresa no son válidos.', problems);
+    errors.add('locale', 'locale_invalid', { value: settings.locale, allowed: SUPPORTED_LOCALES.join(', ') });
+  if (!/^[A-Z]{3}$/.test(settings.currency)) errors.add('currency', 'currency_invalid');
+  settings.email = errors.take('email', normalizeEmail(settings.email)) ?? settings.email;
+  errors.throwIfAny();
   return settings;
 }

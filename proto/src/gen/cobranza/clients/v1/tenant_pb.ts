@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cobranza/clients/v1/tenant.proto.
  */
 export const file_cobranza_clients_v1_tenant: GenFile = /*@__PURE__*/
-  fileDesc("CiBjb2JyYW56YS9jbGllbnRzL3YxL3RlbmFudC5wcm90bxITY29icmFuemEuY2xpZW50cy52MSKgAQoGVGVuYW50EgoKAmlkGAEgASgJEhIKCmxlZ2FsX25hbWUYAiABKAkSDgoGdGF4X2lkGAMgASgJEg8KB2NvdW50cnkYBCABKAkSEAoIdGltZXpvbmUYBSABKAkSDgoGbG9jYWxlGAYgASgJEhAKCGN1cnJlbmN5GAcgASgJEg0KBWVtYWlsGAggASgJEhIKCmNyZWF0ZWRfYXQYCSABKAkijQEKE0NyZWF0ZVRlbmFudFJlcXVlc3QSEgoKbGVnYWxfbmFtZRgBIAEoCRIOCgZ0YXhfaWQYAiABKAkSDwoHY291bnRyeRgDIAEoCRIQCgh0aW1lem9uZRgEIAEoCRIOCgZsb2NhbGUYBSABKAkSEAoIY3VycmVuY3kYBiABKAkSDQoFZW1haWwYByABKAkiHgoQR2V0VGVuYW50UmVxdWVzdBIKCgJpZBgBIAEoCSI8Cg1UZW5hbnRDcmVhdGVkEisKBnRlbmFudBgBIAEoCzIbLmNvYnJhbnphLmNsaWVudHMudjEuVGVuYW50YgZwcm90bzM");
+  fileDesc("CiBjb2JyYW56YS9jbGllbnRzL3YxL3RlbmFudC5wcm90bxITY29icmFuemEuY2xpZW50cy52MSLCAQoGVGVuYW50EgoKAmlkGAEgASgJEhIKCmxlZ2FsX25hbWUYAiABKAkSDgoGdGF4X2lkGAMgASgJEg8KB2NvdW50cnkYBCABKAkSEAoIdGltZXpvbmUYBSABKAkSDgoGbG9jYWxlGAYgASgJEhAKCGN1cnJlbmN5GAcgASgJEg0KBWVtYWlsGAggASgJEhIKCmNyZWF0ZWRfYXQYCSABKAkSDwoHYWRkcmVzcxgKIAEoCRIPCgd2ZXJzaW9uGAsgASgNIp4BChNDcmVhdGVUZW5hbnRSZXF1ZXN0EhIKCmxlZ2FsX25hbWUYASABKAkSDgoGdGF4X2lkGAIgASgJEg8KB2NvdW50cnkYAyABKAkSEAoIdGltZXpvbmUYBCABKAkSDgoGbG9jYWxlGAUgASgJEhAKCGN1cnJlbmN5GAYgASgJEg0KBWVtYWlsGAcgASgJEg8KB2FkZHJlc3MYCCABKAkiswIKE1VwZGF0ZVRlbmFudFJlcXVlc3QSCgoCaWQYASABKAkSFwoKbGVnYWxfbmFtZRgCIAEoCUgAiAEBEhMKBnRheF9pZBgDIAEoCUgBiAEBEhQKB2NvdW50cnkYBCABKAlIAogBARIVCgh0aW1lem9uZRgFIAEoCUgDiAEBEhMKBmxvY2FsZRgGIAEoCUgEiAEBEhUKCGN1cnJlbmN5GAcgASgJSAWIAQESEgoFZW1haWwYCCABKAlIBogBARIUCgdhZGRyZXNzGAkgASgJSAeIAQFCDQoLX2xlZ2FsX25hbWVCCQoHX3RheF9pZEIKCghfY291bnRyeUILCglfdGltZXpvbmVCCQoHX2xvY2FsZUILCglfY3VycmVuY3lCCAoGX2VtYWlsQgoKCF9hZGRyZXNzIh4KEEdldFRlbmFudFJlcXVlc3QSCgoCaWQYASABKAkiPAoNVGVuYW50Q3JlYXRlZBIrCgZ0ZW5hbnQYASABKAsyGy5jb2JyYW56YS5jbGllbnRzLnYxLlRlbmFudCI8Cg1UZW5hbnRVcGRhdGVkEisKBnRlbmFudBgBIAEoCzIbLmNvYnJhbnphLmNsaWVudHMudjEuVGVuYW50YgZwcm90bzM");
 
 /**
  * A company that uses the system. Owned by the clients service.
@@ -72,6 +72,18 @@ export type Tenant = Message<"cobranza.clients.v1.Tenant"> & {
    * @generated from field: string created_at = 9;
    */
   createdAt: string;
+
+  /**
+   * @generated from field: string address = 10;
+   */
+  address: string;
+
+  /**
+   * Increases with every change; copies in other services keep the newest.
+   *
+   * @generated from field: uint32 version = 11;
+   */
+  version: number;
 };
 
 /**
@@ -121,6 +133,11 @@ export type CreateTenantRequest = Message<"cobranza.clients.v1.CreateTenantReque
    * @generated from field: string email = 7;
    */
   email: string;
+
+  /**
+   * @generated from field: string address = 8;
+   */
+  address: string;
 };
 
 /**
@@ -129,6 +146,65 @@ export type CreateTenantRequest = Message<"cobranza.clients.v1.CreateTenantReque
  */
 export const CreateTenantRequestSchema: GenMessage<CreateTenantRequest> = /*@__PURE__*/
   messageDesc(file_cobranza_clients_v1_tenant, 1);
+
+/**
+ * rpc.clients.tenant.update: only the fields present change.
+ *
+ * @generated from message cobranza.clients.v1.UpdateTenantRequest
+ */
+export type UpdateTenantRequest = Message<"cobranza.clients.v1.UpdateTenantRequest"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: optional string legal_name = 2;
+   */
+  legalName?: string | undefined;
+
+  /**
+   * @generated from field: optional string tax_id = 3;
+   */
+  taxId?: string | undefined;
+
+  /**
+   * @generated from field: optional string country = 4;
+   */
+  country?: string | undefined;
+
+  /**
+   * @generated from field: optional string timezone = 5;
+   */
+  timezone?: string | undefined;
+
+  /**
+   * @generated from field: optional string locale = 6;
+   */
+  locale?: string | undefined;
+
+  /**
+   * @generated from field: optional string currency = 7;
+   */
+  currency?: string | undefined;
+
+  /**
+   * @generated from field: optional string email = 8;
+   */
+  email?: string | undefined;
+
+  /**
+   * @generated from field: optional string address = 9;
+   */
+  address?: string | undefined;
+};
+
+/**
+ * Describes the message cobranza.clients.v1.UpdateTenantRequest.
+ * Use `create(UpdateTenantRequestSchema)` to create a new message.
+ */
+export const UpdateTenantRequestSchema: GenMessage<UpdateTenantRequest> = /*@__PURE__*/
+  messageDesc(file_cobranza_clients_v1_tenant, 2);
 
 /**
  * rpc.clients.tenant.get
@@ -147,7 +223,7 @@ export type GetTenantRequest = Message<"cobranza.clients.v1.GetTenantRequest"> &
  * Use `create(GetTenantRequestSchema)` to create a new message.
  */
 export const GetTenantRequestSchema: GenMessage<GetTenantRequest> = /*@__PURE__*/
-  messageDesc(file_cobranza_clients_v1_tenant, 2);
+  messageDesc(file_cobranza_clients_v1_tenant, 3);
 
 /**
  * evt.clients.tenant.created
@@ -166,5 +242,24 @@ export type TenantCreated = Message<"cobranza.clients.v1.TenantCreated"> & {
  * Use `create(TenantCreatedSchema)` to create a new message.
  */
 export const TenantCreatedSchema: GenMessage<TenantCreated> = /*@__PURE__*/
-  messageDesc(file_cobranza_clients_v1_tenant, 3);
+  messageDesc(file_cobranza_clients_v1_tenant, 4);
+
+/**
+ * evt.clients.tenant.updated
+ *
+ * @generated from message cobranza.clients.v1.TenantUpdated
+ */
+export type TenantUpdated = Message<"cobranza.clients.v1.TenantUpdated"> & {
+  /**
+   * @generated from field: cobranza.clients.v1.Tenant tenant = 1;
+   */
+  tenant?: Tenant | undefined;
+};
+
+/**
+ * Describes the message cobranza.clients.v1.TenantUpdated.
+ * Use `create(TenantUpdatedSchema)` to create a new message.
+ */
+export const TenantUpdatedSchema: GenMessage<TenantUpdated> = /*@__PURE__*/
+  messageDesc(file_cobranza_clients_v1_tenant, 5);
 

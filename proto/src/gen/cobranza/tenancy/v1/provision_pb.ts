@@ -10,11 +10,11 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cobranza/tenancy/v1/provision.proto.
  */
 export const file_cobranza_tenancy_v1_provision: GenFile = /*@__PURE__*/
-  fileDesc("CiNjb2JyYW56YS90ZW5hbmN5L3YxL3Byb3Zpc2lvbi5wcm90bxITY29icmFuemEudGVuYW5jeS52MSJwChZQcm92aXNpb25UZW5hbnRSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIPCgdjb3VudHJ5GAIgASgJEhAKCHRpbWV6b25lGAMgASgJEg4KBmxvY2FsZRgEIAEoCRIQCghjdXJyZW5jeRgFIAEoCSJLChRQcm92aXNpb25UZW5hbnRSZXBseRIPCgdzZXJ2aWNlGAEgASgJEhEKCXRlbmFudF9pZBgCIAEoCRIPCgdjcmVhdGVkGAMgASgIYgZwcm90bzM");
+  fileDesc("CiNjb2JyYW56YS90ZW5hbmN5L3YxL3Byb3Zpc2lvbi5wcm90bxITY29icmFuemEudGVuYW5jeS52MSKBAQoWUHJvdmlzaW9uVGVuYW50UmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSDwoHY291bnRyeRgCIAEoCRIQCgh0aW1lem9uZRgDIAEoCRIOCgZsb2NhbGUYBCABKAkSEAoIY3VycmVuY3kYBSABKAkSDwoHdmVyc2lvbhgGIAEoDSJcChRQcm92aXNpb25UZW5hbnRSZXBseRIPCgdzZXJ2aWNlGAEgASgJEhEKCXRlbmFudF9pZBgCIAEoCRIPCgdjcmVhdGVkGAMgASgIEg8KB2NoYW5nZWQYBCABKAhiBnByb3RvMw");
 
 /**
- * rpc.<service>.tenant.provision: a service learns about a new tenant and prepares its own
- * per-tenant data. Idempotent: provisioning twice changes nothing the second time.
+ * rpc.<service>.tenant.provision: a service learns about a new tenant, or about new settings of
+ * one, and keeps its own copy. Idempotent: an older or equal version changes nothing.
  *
  * @generated from message cobranza.tenancy.v1.ProvisionTenantRequest
  */
@@ -43,6 +43,13 @@ export type ProvisionTenantRequest = Message<"cobranza.tenancy.v1.ProvisionTenan
    * @generated from field: string currency = 5;
    */
   currency: string;
+
+  /**
+   * The tenant's version in the clients service.
+   *
+   * @generated from field: uint32 version = 6;
+   */
+  version: number;
 };
 
 /**
@@ -72,6 +79,13 @@ export type ProvisionTenantReply = Message<"cobranza.tenancy.v1.ProvisionTenantR
    * @generated from field: bool created = 3;
    */
   created: boolean;
+
+  /**
+   * True when this call changed the stored copy.
+   *
+   * @generated from field: bool changed = 4;
+   */
+  changed: boolean;
 };
 
 /**

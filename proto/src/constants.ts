@@ -1,0 +1,11 @@
+/** Kinds of documents a contact can be offered for (seed 001) and that recipients resolve for. */
+export const DOCUMENT_KINDS = ['quote', 'order', 'remission', 'invoice', 'statement', 'reminder'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const CLIENT_KINDS = ['client', 'prospect'] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];
+
+export const DELIVERY_CHANNELS = ['email', 'whatsapp'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+export const SUPPORTED_LOCALES = ['es-VE', 'es-CO', 'es-AR', 'es-MX', 'en'] as const;
