@@ -120,9 +120,9 @@ describe('walking skeleton', () => {
     const first = await eventually(() => handle.describe().catch(() => undefined), 'the onboarding workflow to start');
     const result = (await handle.result()) as TenantOnboardingResult;
     expect(result.provisioned).toEqual([
-      { service: 'billing', created: true },
-      { service: 'documents', created: true },
-      { service: 'notifications', created: true },
+      { service: 'billing', created: true, changed: true },
+      { service: 'documents', created: true, changed: true },
+      { service: 'notifications', created: true, changed: true },
     ]);
     expect(first.searchAttributes.TenantId).toEqual([tenant.id]);
 

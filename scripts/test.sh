@@ -5,7 +5,10 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/infra.sh"
 
-STATE="$REPO_ROOT/.run/test"
+# Two runs at once need their own ports, database and state: set TEST_NATS_PORT,
+# TEST_TEMPORAL_PORT and TEST_DATABASE (the state folder follows the database name).
+TEST_DATABASE="${TEST_DATABASE:-cobranza_test}"
+STATE="$REPO_ROOT/.run/$TEST_DATABASE"
 rm -rf "$STATE"
 mkdir -p "$STATE"
 TEST_NATS_PORT="${TEST_NATS_PORT:-4322}"
@@ -27,13 +30,13 @@ log "type-checking the tests"
 (cd "$REPO_ROOT" && npx tsc -p tsconfig.test.json) || fail "the tests do not type-check" "fix the errors shown above"
 
 start_postgres
-provision_database cobranza_test recreate
+provision_database "$TEST_DATABASE" recreate
 port_open "$TEST_NATS_PORT" && fail "port $TEST_NATS_PORT is taken" "stop whatever listens there or set TEST_NATS_PORT"
 port_open "$TEST_TEMPORAL_PORT" && fail "port $TEST_TEMPORAL_PORT is taken" "stop whatever listens there or set TEST_TEMPORAL_PORT"
 start_nats "$STATE" "$TEST_NATS_PORT"
 start_temporal "$STATE" "$TEST_TEMPORAL_PORT" headless
 
-export DATABASE_URL="postgres://127.0.0.1:5432/cobranza_test"
+export DATABASE_URL="postgres://127.0.0.1:5432/$TEST_DATABASE"
 export NATS_URL="nats://127.0.0.1:$TEST_NATS_PORT"
 export TEMPORAL_ADDRESS="127.0.0.1:$TEST_TEMPORAL_PORT"
 export TEMPORAL_TEST_SERVER_PATH CHROMIUM_PATH

@@ -43,7 +43,7 @@ describe('tenantOnboarding workflow', () => {
       activities: {
         async provisionTenant(service: ProvisionedService, tenant: TenantOnboardingInput) {
           calls.push([service, tenant.tenantId]);
-          return { created: service !== 'documents' };
+          return { created: service !== 'documents', changed: service !== 'documents' };
         },
       },
     });
@@ -54,6 +54,7 @@ describe('tenantOnboarding workflow', () => {
       timezone: 'America/Caracas',
       locale: 'es-VE',
       currency: 'VES',
+      version: 1,
     };
     const result = await worker.runUntil(
       env.client.workflow.execute(tenantOnboarding, { taskQueue: 'onboarding', workflowId: 'onboarding-test', args: [input] }),
@@ -64,9 +65,9 @@ describe('tenantOnboarding workflow', () => {
       ['notifications', input.tenantId],
     ]);
     expect(result.provisioned).toEqual([
-      { service: 'billing', created: true },
-      { service: 'documents', created: false },
-      { service: 'notifications', created: true },
+      { service: 'billing', created: true, changed: true },
+      { service: 'documents', created: false, changed: false },
+      { service: 'notifications', created: true, changed: true },
     ]);
   });
 
@@ -79,7 +80,7 @@ describe('tenantOnboarding workflow', () => {
       activities: {
         async provisionTenant(service: ProvisionedService) {
           if (service === 'billing' && ++attempts < 3) throw new Error('service.unavailable');
-          return { created: true };
+          return { created: true, changed: true };
         },
       },
     });
@@ -87,7 +88,7 @@ describe('tenantOnboarding workflow', () => {
       env.client.workflow.execute(tenantOnboarding, {
         taskQueue: 'onboarding-retry',
         workflowId: 'onboarding-retry-test',
-        args: [{ tenantId: 't', legalName: 'x', country: 'VE', timezone: 'America/Caracas', locale: 'es-VE', currency: 'VES' }],
+        args: [{ tenantId: 't', legalName: 'x', country: 'VE', timezone: 'America/Caracas', locale: 'es-VE', currency: 'VES', version: 1 }],
       }),
     );
     expect(attempts).toBe(3);
