@@ -14,7 +14,7 @@ import { createGateway } from '../services/gateway/src/create-gateway';
 import { AppModule as NotificationsModule } from '../services/notifications/src/app.module';
 import { notificationsDefinition } from '../services/notifications/src/definition';
 import { startWorkerRuntime, type WorkerRuntime } from '../workflows/src/runtime';
-import { tenantOnboardingWorkflowId, type TenantOnboardingResult } from '../workflows/src/tenant-onboarding/shared';
+import { tenantOnboardingWorkflowId, tenantSettingsSyncWorkflowId, type TenantOnboardingResult } from '../workflows/src/tenant-onboarding/shared';
 
 /**
  * The walking skeleton, against the real servers started by scripts/test.sh: the gateway over
@@ -28,6 +28,7 @@ describe('walking skeleton', () => {
   let worker: WorkerRuntime;
   let nats: NatsConnection;
   let rpc: RpcClient;
+  let auth: { authorization: string };
 
   beforeAll(async () => {
     services.clients = await startTestService(clientsDefinition(), ClientsModule);
@@ -40,6 +41,9 @@ describe('walking skeleton', () => {
     gatewayUrl = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
     nats = await connectNats('skeleton-test');
     rpc = new RpcClient(nats);
+    const operator = await rpc.call(ClientsRpc.createTenant, { legalName: 'Operador, C.A.', email: 'ops@operador.com' });
+    const { key } = await rpc.call(ClientsRpc.createApiKey, { tenantId: operator.id, name: 'skeleton test' });
+    auth = { authorization: `Bearer ${key}` };
   });
 
   afterAll(async () => {
@@ -50,7 +54,7 @@ describe('walking skeleton', () => {
   });
 
   it('an HTTP request to the gateway reaches each service over NATS and returns their answers', async () => {
-    const res = await fetch(`${gatewayUrl}/v1/system/status`);
+    const res = await fetch(`${gatewayUrl}/v1/system/status`, { headers: auth });
     const body = (await res.json()) as { ready: boolean; services: Array<Record<string, unknown>> };
     expect(res.status).toBe(200);
     expect(body.ready).toBe(true);
@@ -65,7 +69,7 @@ describe('walking skeleton', () => {
   it('serves the OpenAPI document and problem+json for unknown routes', async () => {
     const doc = (await (await fetch(`${gatewayUrl}/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toContain('/v1/system/status');
-    const res = await fetch(`${gatewayUrl}/v1/nope`);
+    const res = await fetch(`${gatewayUrl}/v1/nope`, { headers: auth });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await res.json()).toMatchObject({ code: 'route.not_found', status: 404 });
@@ -78,7 +82,7 @@ describe('walking skeleton', () => {
       code: 'validation_failed',
       status: 400,
       details: {
-        email: 'El correo debe tener la forma usuario@dominio.com.',
+        email: 'El correo no-es-un-correo no es válido; debe tener la forma usuario@dominio.com.',
         timezone: 'Zona horaria desconocida: Marte/Olimpo. Ejemplo: America/Caracas.',
       },
     });
@@ -100,7 +104,7 @@ describe('walking skeleton', () => {
     );
     await services.billing.close();
     delete services.billing;
-    const res = await fetch(`${gatewayUrl}/v1/system/status`);
+    const res = await fetch(`${gatewayUrl}/v1/system/status`, { headers: auth });
     const body = (await res.json()) as { ready: boolean; services: Array<Record<string, unknown>> };
     expect(res.status).toBe(503);
     expect(body.services.find((s) => s.service === 'billing')).toMatchObject({ reachable: false, error: 'service.unavailable' });
@@ -142,5 +146,16 @@ describe('walking skeleton', () => {
     for await (const execution of worker.client.workflow.list({ query: `WorkflowId = "${handle.workflowId}"` })) executions.push(execution);
     expect(executions).toHaveLength(1);
     expect((await handle.describe()).runId).toBe(first.runId);
+
+    // A change of settings reaches every service's copy through evt.clients.tenant.updated.
+    const updated = await rpc.call(ClientsRpc.updateTenant, { id: tenant.id, timezone: 'America/Bogota', currency: 'COP' });
+    expect(updated.version).toBe(2);
+    const sync = worker.client.workflow.getHandle(tenantSettingsSyncWorkflowId(tenant.id, 2));
+    await eventually(() => sync.describe().catch(() => undefined), 'the settings sync workflow to start');
+    expect(((await sync.result()) as TenantOnboardingResult).provisioned).toEqual([
+      { service: 'billing', created: false, changed: true },
+      { service: 'documents', created: false, changed: true },
+      { service: 'notifications', created: false, changed: true },
+    ]);
   });
 });
