@@ -1,16 +1,35 @@
 import { connectNats, LOGGER, NATS_CONNECTION, RpcClient, createLogger } from '@cobranza/platform';
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import type { NatsConnection } from 'nats';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ClientContactsController } from './client-contacts/client-contacts.controller';
+import { ClientsController } from './clients/clients.controller';
+import { ContactsController } from './contacts/contacts.controller';
 import { HealthController } from './health/health.controller';
+import { RecipientsController } from './recipients/recipients.controller';
+import { StaffController } from './staff/staff.controller';
 import { SystemController } from './system/system.controller';
+import { TenantController } from './tenant/tenant.controller';
 
 /** The HTTP edge: translates HTTP to NATS requests and holds no domain logic. */
 @Module({
-  controllers: [HealthController, SystemController],
+  controllers: [
+    HealthController,
+    SystemController,
+    TenantController,
+    ClientsController,
+    ClientContactsController,
+    RecipientsController,
+    ContactsController,
+    StaffController,
+  ],
   providers: [
     { provide: LOGGER, useFactory: () => createLogger('gateway') },
     { provide: NATS_CONNECTION, useFactory: () => connectNats('gateway') },
     { provide: RpcClient, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => new RpcClient(nc) },
+    // Every route needs an API key unless marked @Public().
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
 })
 export class AppModule implements OnApplicationShutdown {

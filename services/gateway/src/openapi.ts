@@ -6,9 +6,20 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Cobranza API')
     .setDescription(
-      'HTTP API of the Cobranza gateway. Every error is answered as application/problem+json with a stable `code`.',
+      'HTTP API of the Cobranza gateway. Every route but /health needs an API key (`Authorization: Bearer cbz_…`); ' +
+        'the key decides the tenant. Every error is answered as application/problem+json with a stable `code`; ' +
+        'messages are in Spanish, or in English with `Accept-Language: en`.',
     )
     .setVersion('0.1.0')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'cbz_<43 base64url characters>',
+        description: 'The tenant\'s API key: `Authorization: Bearer cbz_…`. Every route but /health needs it.',
+      },
+      'api-key',
+    )
     .build();
   return SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
 }

@@ -3,9 +3,11 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { NatsConnection } from 'nats';
+import { Public } from '../auth/auth.decorators';
 
 /** Kubernetes probes. The gateway is ready when its NATS connection is up. */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(NATS_CONNECTION) private readonly connection: NatsConnection) {}

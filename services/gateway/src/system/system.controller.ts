@@ -1,11 +1,13 @@
 import { SERVICE_NAMES, SystemRpc } from '@cobranza/contracts';
 import { DomainError, RpcClient } from '@cobranza/platform';
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiProblemResponses, AUTH_PROBLEMS } from '../http/problem-responses';
 import { ServiceStatusDto, SystemStatusDto } from './system-status.dto';
 
 @ApiTags('system')
+@ApiBearerAuth('api-key')
 @Controller('v1/system')
 export class SystemController {
   constructor(private readonly rpc: RpcClient) {}
@@ -19,6 +21,7 @@ export class SystemController {
   })
   @ApiOkResponse({ type: SystemStatusDto })
   @ApiServiceUnavailableResponse({ type: SystemStatusDto, description: 'At least one service is unreachable or not ready.' })
+  @ApiProblemResponses(AUTH_PROBLEMS.filter((p) => p.status === 401))
   async status(@Res() res: Response): Promise<void> {
     const services = await Promise.all(SERVICE_NAMES.map((name) => this.ask(name)));
     const body: SystemStatusDto = { ready: services.every((s) => s.ready), services };
