@@ -42,10 +42,13 @@ start_process notifications 3004 services/notifications/dist/main.js
 start_process worker 3005 workflows/dist/main.js
 start_process gateway "$GATEWAY_PORT" services/gateway/dist/main.js
 
-for i in $(seq 1 100); do
-  if curl -fsS "http://127.0.0.1:$GATEWAY_PORT/v1/system/status" >/dev/null 2>&1; then break; fi
-  [ "$i" -eq 100 ] && fail "the system did not become ready" "read the logs in $LOGS and: curl http://127.0.0.1:$GATEWAY_PORT/v1/system/status"
-  sleep 0.3
+# Every process answers /health/ready once its database, NATS, Temporal or Chromium work.
+for port in 3001 3002 3003 3004 3005 "$GATEWAY_PORT"; do
+  for i in $(seq 1 150); do
+    curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+    [ "$i" -eq 150 ] && fail "the process on port $port did not become ready" "read the logs in $LOGS and: curl http://127.0.0.1:$port/health/ready"
+    sleep 0.2
+  done
 done
 
 node "$REPO_ROOT/services/gateway/dist/cli/seed-demo.js" "$STATE/demo-tenant.json" || fail "demo data could not be created" "read the message above"
@@ -53,7 +56,7 @@ node "$REPO_ROOT/services/gateway/dist/cli/seed-demo.js" "$STATE/demo-tenant.jso
 cat <<MSG
 
 Cobranza is up.
-  API:            http://localhost:$GATEWAY_PORT/v1/system/status
+  API:            http://localhost:$GATEWAY_PORT/v1/clients  (header Authorization: Bearer <demo API key above>)
   OpenAPI docs:   http://localhost:$GATEWAY_PORT/docs   (document: /docs/openapi.json)
   Temporal UI:    http://localhost:8233
   Logs:           $LOGS
