@@ -11,8 +11,8 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { Injectable } from '@nestjs/common';
 import { ClientsUseCases } from '../clients/clients.usecases';
 import { conflict, FieldErrors, isUuid, notFound } from '../common/errors';
-import { pageInfo, pageOf } from '../common/pagination';
-import { containsPattern, searchable } from '../common/text';
+import { searchPageByName } from '../common/search-page';
+import { searchable } from '../common/text';
 import { ClientContact } from './client-contact.entity';
 import { normalizeContactFields, normalizeLinkFields } from './contact-fields';
 import { Contact } from './contact.entity';
@@ -53,18 +53,7 @@ export class ContactsUseCases {
   }
 
   async list(request: ListContactsRequest) {
-    const errors = new FieldErrors();
-    const page = pageOf(request.page, errors);
-    errors.throwIfAny();
-    if (!isUuid(request.tenantId)) throw notFound('tenant.not_found');
-    const where: Record<string, unknown> = { tenantId: request.tenantId };
-    if (request.query.trim()) where.searchText = { $like: containsPattern(request.query.trim()) };
-    const [items, total] = await this.em.findAndCount(Contact, where, {
-      orderBy: { name: 'asc', id: 'asc' },
-      limit: page.pageSize,
-      offset: page.offset,
-    });
-    return { items: items.map(toContactMessage), page: pageInfo(page, total) };
+    return searchPageByName(this.em, Contact, request, toContactMessage);
   }
 
   /** Links a catalog contact, or a new one created in the same transaction. */

@@ -11,8 +11,8 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { normalizeEmail } from '../clients/domain/email-address';
 import { FieldErrors, isUuid, notFound } from '../common/errors';
-import { pageInfo, pageOf } from '../common/pagination';
-import { containsPattern, searchable } from '../common/text';
+import { searchPageByName } from '../common/search-page';
+import { searchable } from '../common/text';
 import { Tenant } from '../tenants/tenant.entity';
 import { StaffMember } from './staff-member.entity';
 
@@ -87,17 +87,6 @@ export class StaffController {
 
   @MessagePattern(ClientsRpc.listStaff.subject)
   async list(@Payload() request: ListStaffRequest) {
-    const errors = new FieldErrors();
-    const page = pageOf(request.page, errors);
-    errors.throwIfAny();
-    if (!isUuid(request.tenantId)) throw notFound('tenant.not_found');
-    const where: Record<string, unknown> = { tenantId: request.tenantId };
-    if (request.query.trim()) where.searchText = { $like: containsPattern(request.query.trim()) };
-    const [items, total] = await this.em.findAndCount(StaffMember, where, {
-      orderBy: { name: 'asc', id: 'asc' },
-      limit: page.pageSize,
-      offset: page.offset,
-    });
-    return { items: items.map(toMessage), page: pageInfo(page, total) };
+    return searchPageByName(this.em, StaffMember, request, toMessage);
   }
 }
