@@ -9,3 +9,9 @@ export const DELIVERY_CHANNELS = ['email', 'whatsapp'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 export const SUPPORTED_LOCALES = ['es-VE', 'es-CO', 'es-AR', 'es-MX', 'en'] as const;
+
+/** Kinds of sales documents billing issues. */
+export const SALES_DOCUMENT_KINDS = ['quote', 'order', 'remission', 'invoice', 'credit_note'] as const;
+export type SalesDocumentKind = (typeof SALES_DOCUMENT_KINDS)[number];
+
+export const PAYMENT_METHODS = ['transfer', 'cash', 'card', 'check', 'mobile_payment', 'other'] as const;

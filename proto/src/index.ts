@@ -10,4 +10,7 @@ export * from './gen/cobranza/clients/v1/contact_pb';
 export * from './gen/cobranza/clients/v1/staff_pb';
 export * from './gen/cobranza/clients/v1/recipients_pb';
 export * from './gen/cobranza/tenancy/v1/provision_pb';
+export * from './gen/cobranza/billing/v1/document_pb';
+export * from './gen/cobranza/billing/v1/payment_pb';
+export * from './gen/cobranza/billing/v1/statement_pb';
 export * from './constants';

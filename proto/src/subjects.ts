@@ -20,6 +20,18 @@ import { CreateStaffMemberRequestSchema, GetStaffMemberRequestSchema, ListStaffR
 import { CreateTenantRequestSchema, GetTenantRequestSchema, TenantCreatedSchema, TenantSchema, TenantUpdatedSchema, UpdateTenantRequestSchema } from './gen/cobranza/clients/v1/tenant_pb';
 import { StatusReplySchema, StatusRequestSchema } from './gen/cobranza/system/v1/system_pb';
 import { ProvisionTenantReplySchema, ProvisionTenantRequestSchema } from './gen/cobranza/tenancy/v1/provision_pb';
+import {
+  DocumentIssuedSchema,
+  DocumentVoidedSchema,
+  GetDocumentRequestSchema,
+  IssueDocumentRequestSchema,
+  ListDocumentsReplySchema,
+  ListDocumentsRequestSchema,
+  SalesDocumentSchema,
+  VoidDocumentRequestSchema,
+} from './gen/cobranza/billing/v1/document_pb';
+import { ListPaymentsReplySchema, ListPaymentsRequestSchema, PaymentRecordedSchema, PaymentSchema, RecordPaymentRequestSchema } from './gen/cobranza/billing/v1/payment_pb';
+import { GetStatementRequestSchema, StatementSchema } from './gen/cobranza/billing/v1/statement_pb';
 import { event, rpc, type RpcContract } from './contract';
 
 /** The NATS service names; each owns `rpc.<name>.>` and publishes `evt.<name>.>`. */
@@ -84,6 +96,22 @@ export const ClientsRpc = {
 
 /** Every subject the clients service answers. */
 export const CLIENTS_CONTRACTS: RpcContract[] = [SystemRpc.status.clients, ...Object.values(ClientsRpc)];
+
+export const BillingRpc = {
+  issueDocument: rpc('rpc.billing.document.issue', IssueDocumentRequestSchema, SalesDocumentSchema),
+  getDocument: rpc('rpc.billing.document.get', GetDocumentRequestSchema, SalesDocumentSchema),
+  listDocuments: rpc('rpc.billing.document.list', ListDocumentsRequestSchema, ListDocumentsReplySchema),
+  voidDocument: rpc('rpc.billing.document.void', VoidDocumentRequestSchema, SalesDocumentSchema),
+  recordPayment: rpc('rpc.billing.payment.record', RecordPaymentRequestSchema, PaymentSchema),
+  listPayments: rpc('rpc.billing.payment.list', ListPaymentsRequestSchema, ListPaymentsReplySchema),
+  getStatement: rpc('rpc.billing.statement.get', GetStatementRequestSchema, StatementSchema),
+} as const;
+
+export const BillingEvents = {
+  documentIssued: event('evt.billing.document.issued', DocumentIssuedSchema),
+  documentVoided: event('evt.billing.document.voided', DocumentVoidedSchema),
+  paymentRecorded: event('evt.billing.payment.recorded', PaymentRecordedSchema),
+} as const;
 
 export const TenancyRpc = {
   provision: {

@@ -24,3 +24,4 @@ export * from './service/start-service';
 export * from './tenancy/provisioned-tenant.entity';
 export * from './tenancy/provision-tenant.usecase';
 export * from './service/system-controllers';
+export * from './i18n';

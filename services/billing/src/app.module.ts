@@ -1,6 +1,13 @@
 import { SystemRpc, TenancyRpc } from '@cobranza/contracts';
 import { ServiceCoreModule, statusController, tenancyController, type ServiceDefinition } from '@cobranza/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DocumentsController } from './documents/documents.controller';
+import { IssueDocumentUseCase } from './documents/issue-document.usecase';
+import { PaymentsController } from './payments/payments.controller';
+import { RecordPaymentUseCase } from './payments/record-payment.usecase';
+import { GetStatementUseCase } from './statements/get-statement.usecase';
+import { StatementsController } from './statements/statements.controller';
+import { BillingTenants } from './tenants/billing-tenants';
 
 @Module({})
 export class AppModule {
@@ -11,7 +18,11 @@ export class AppModule {
       controllers: [
         statusController(SystemRpc.status.billing.subject),
         tenancyController('billing', TenancyRpc.provision.billing.subject),
+        DocumentsController,
+        PaymentsController,
+        StatementsController,
       ],
+      providers: [BillingTenants, IssueDocumentUseCase, RecordPaymentUseCase, GetStatementUseCase],
     };
   }
 }

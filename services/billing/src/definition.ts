@@ -1,17 +1,19 @@
-import { SystemRpc, TenancyRpc } from '@cobranza/contracts';
+import { BillingRpc, SystemRpc, TenancyRpc } from '@cobranza/contracts';
 import { ProvisionedTenant, serviceOrmConfig, serviceVersion, type ServiceDefinition } from '@cobranza/platform';
 import { join } from 'node:path';
+import { NumberingCounter } from './documents/numbering-counter.entity';
+import { SalesDocument } from './documents/sales-document.entity';
 import { migrations } from './migrations';
-
+import { Payment, PaymentAllocation } from './payments/payment.entity';
 
 export function billingDefinition(clientUrl?: string): ServiceDefinition {
   return {
     name: 'billing',
     version: serviceVersion(),
-    contracts: [SystemRpc.status.billing, TenancyRpc.provision.billing],
+    contracts: [SystemRpc.status.billing, TenancyRpc.provision.billing, ...Object.values(BillingRpc)],
     orm: serviceOrmConfig({
       service: 'billing',
-      entities: [ProvisionedTenant],
+      entities: [ProvisionedTenant, SalesDocument, NumberingCounter, Payment, PaymentAllocation],
       migrations,
       migrationsFolder: join(__dirname, '..', 'src', 'migrations'),
       clientUrl,

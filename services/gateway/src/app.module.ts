@@ -6,6 +6,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { ClientContactsController } from './client-contacts/client-contacts.controller';
 import { ClientsController } from './clients/clients.controller';
 import { ContactsController } from './contacts/contacts.controller';
+import { BILLING_CONTROLLERS } from './documents/billing-controllers';
 import { HealthController } from './health/health.controller';
 import { RecipientsController } from './recipients/recipients.controller';
 import { StaffController } from './staff/staff.controller';
@@ -23,6 +24,7 @@ import { TenantController } from './tenant/tenant.controller';
     RecipientsController,
     ContactsController,
     StaffController,
+    ...BILLING_CONTROLLERS,
   ],
   providers: [
     { provide: LOGGER, useFactory: () => createLogger('gateway') },

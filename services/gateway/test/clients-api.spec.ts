@@ -89,7 +89,10 @@ describe('gateway: clients API', () => {
       expect(routes.map(([path, ops]) => `${Object.keys(ops).sort().join(',')} ${path}`).sort()).toEqual([
         'delete,get,patch /v1/staff/{id}',
         'delete,patch /v1/clients/{id}/contacts/{linkId}',
+        'get /v1/clients/{id}/payments',
         'get /v1/clients/{id}/recipients',
+        'get /v1/clients/{id}/statement',
+        'get /v1/documents/{id}',
         'get /v1/system/status',
         'get,patch /v1/clients/{id}',
         'get,patch /v1/contacts/{id}',
@@ -97,7 +100,10 @@ describe('gateway: clients API', () => {
         'get,post /v1/clients',
         'get,post /v1/clients/{id}/contacts',
         'get,post /v1/contacts',
+        'get,post /v1/documents',
         'get,post /v1/staff',
+        'post /v1/documents/{id}/void',
+        'post /v1/payments',
       ]);
       for (const [path, operations] of routes) {
         for (const [method, operation] of Object.entries(operations as Record<string, Json>)) {

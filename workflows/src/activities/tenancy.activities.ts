@@ -7,6 +7,7 @@ export function tenancyActivities(rpc: RpcClient) {
     async provisionTenant(service: ProvisionedService, tenant: TenantOnboardingInput): Promise<{ created: boolean; changed: boolean }> {
       const reply = await rpc.call(TenancyRpc.provision[service], {
         tenantId: tenant.tenantId,
+        legalName: tenant.legalName,
         country: tenant.country,
         timezone: tenant.timezone,
         locale: tenant.locale,

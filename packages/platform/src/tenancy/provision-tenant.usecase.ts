@@ -3,6 +3,7 @@ import { ProvisionedTenant } from './provisioned-tenant.entity';
 
 export interface ProvisionTenantCommand {
   tenantId: string;
+  legalName: string;
   country: string;
   timezone: string;
   locale: string;
@@ -17,6 +18,7 @@ export interface ProvisionTenantCommand {
 export async function provisionTenant(em: EntityManager, command: ProvisionTenantCommand): Promise<{ created: boolean; changed: boolean }> {
   const existing = await em.findOne(ProvisionedTenant, { id: command.tenantId });
   const settings = {
+    legalName: command.legalName,
     country: command.country,
     timezone: command.timezone,
     locale: command.locale,

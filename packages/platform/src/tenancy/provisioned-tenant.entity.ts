@@ -9,6 +9,9 @@ export class ProvisionedTenant {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
+  @Property({ type: 'string', length: 200 })
+  legalName: string = '';
+
   @Property({ type: 'string', length: 2 })
   country!: string;
 

@@ -1,16 +1,14 @@
-import { DomainError, messageLanguage, NotFoundError, ValidationError } from '@cobranza/platform';
+import { DomainError, FieldErrors as BaseFieldErrors, messageLanguage, NotFoundError } from '@cobranza/platform';
 import type { FieldProblem } from '../clients/domain/field-problem';
 import { localizeProblem } from '../clients/domain/messages';
 import { message } from './messages';
 
 type Result<T> = { ok: true; value: T } | { ok: false; problem: FieldProblem };
 
-/** Collects every field problem of a request, so one answer names them all. */
-export class FieldErrors {
-  private readonly problems: Record<string, string> = {};
-
-  add(field: string, code: string, params: Record<string, string | number> = {}): void {
-    this.problems[field] ??= message(code, params);
+/** Field problems of a request, in the clients service's messages, plus the domain validators' results. */
+export class FieldErrors extends BaseFieldErrors {
+  constructor() {
+    super(message);
   }
 
   /** Unwraps a validator's result, recording its localized problem under `field`. */
@@ -18,14 +16,6 @@ export class FieldErrors {
     if (result.ok) return result.value;
     this.problems[field] ??= localizeProblem(result.problem, messageLanguage());
     return undefined;
-  }
-
-  get empty(): boolean {
-    return Object.keys(this.problems).length === 0;
-  }
-
-  throwIfAny(): void {
-    if (!this.empty) throw new ValidationError(message('validation_failed'), this.problems);
   }
 }
 

@@ -1,4 +1,4 @@
-import { messageLanguage } from '@cobranza/platform';
+import { messageCatalog } from '@cobranza/platform';
 
 type Catalog = Record<string, string>;
 
@@ -58,7 +58,4 @@ const MESSAGES: Record<'es' | 'en', Catalog> = {
   },
 };
 
-export function message(code: string, params: Record<string, string | number> = {}): string {
-  const template = MESSAGES[messageLanguage()][code] ?? MESSAGES.es[code] ?? code;
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
-}
+export const message = messageCatalog(MESSAGES);

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cobranza/tenancy/v1/provision.proto.
  */
 export const file_cobranza_tenancy_v1_provision: GenFile = /*@__PURE__*/
-  fileDesc("CiNjb2JyYW56YS90ZW5hbmN5L3YxL3Byb3Zpc2lvbi5wcm90bxITY29icmFuemEudGVuYW5jeS52MSKBAQoWUHJvdmlzaW9uVGVuYW50UmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSDwoHY291bnRyeRgCIAEoCRIQCgh0aW1lem9uZRgDIAEoCRIOCgZsb2NhbGUYBCABKAkSEAoIY3VycmVuY3kYBSABKAkSDwoHdmVyc2lvbhgGIAEoDSJcChRQcm92aXNpb25UZW5hbnRSZXBseRIPCgdzZXJ2aWNlGAEgASgJEhEKCXRlbmFudF9pZBgCIAEoCRIPCgdjcmVhdGVkGAMgASgIEg8KB2NoYW5nZWQYBCABKAhiBnByb3RvMw");
+  fileDesc("CiNjb2JyYW56YS90ZW5hbmN5L3YxL3Byb3Zpc2lvbi5wcm90bxITY29icmFuemEudGVuYW5jeS52MSKVAQoWUHJvdmlzaW9uVGVuYW50UmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSDwoHY291bnRyeRgCIAEoCRIQCgh0aW1lem9uZRgDIAEoCRIOCgZsb2NhbGUYBCABKAkSEAoIY3VycmVuY3kYBSABKAkSDwoHdmVyc2lvbhgGIAEoDRISCgpsZWdhbF9uYW1lGAcgASgJIlwKFFByb3Zpc2lvblRlbmFudFJlcGx5Eg8KB3NlcnZpY2UYASABKAkSEQoJdGVuYW50X2lkGAIgASgJEg8KB2NyZWF0ZWQYAyABKAgSDwoHY2hhbmdlZBgEIAEoCGIGcHJvdG8z");
 
 /**
  * rpc.<service>.tenant.provision: a service learns about a new tenant, or about new settings of
@@ -50,6 +50,13 @@ export type ProvisionTenantRequest = Message<"cobranza.tenancy.v1.ProvisionTenan
    * @generated from field: uint32 version = 6;
    */
   version: number;
+
+  /**
+   * Printed on statements and documents.
+   *
+   * @generated from field: string legal_name = 7;
+   */
+  legalName: string;
 };
 
 /**

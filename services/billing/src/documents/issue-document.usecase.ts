@@ -1,0 +1,171 @@
+import { BillingEvents, IssueDocumentRequestSchema, SALES_DOCUMENT_KINDS, type IssueDocumentRequest } from '@cobranza/contracts';
+import { OutboxRelay, recordEvent } from '@cobranza/platform';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { domainError, fieldErrors, isUuid, notFound } from '../common/messages';
+import { requestHash } from '../common/request-hash';
+import { localTimeOf } from '../common/local-time';
+import { dueDateOf, isLocalDate, localDateOf } from '../domain/calendar';
+import { computeTotals, validateLine, type LineInput } from '../domain/document-totals';
+import { minorUnits } from '../domain/money';
+import { BillingTenants } from '../tenants/billing-tenants';
+import { canBeMadeFrom, isClockTime, isSalesDocumentKind } from './document-rules';
+import { toDocumentMessage } from './document.mapper';
+import { SalesDocument, type StoredLine } from './sales-document.entity';
+
+const MAX_LINES = 500;
+
+export interface IssueOptions {
+  /** Set by batch issuing: the run the document belongs to. */
+  batchId?: string;
+}
+
+/**
+ * Issues a sales document with the next number of its series. The number comes from a counter
+ * row locked in the same transaction, so concurrent issues get consecutive numbers and a
+ * rolled-back one leaves no gap. An idempotency key returns the first document for every retry.
+ */
+@Injectable()
+export class IssueDocumentUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tenants: BillingTenants,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async execute(request: IssueDocumentRequest, options: IssueOptions = {}) {
+    const hash = requestHash(IssueDocumentRequestSchema, request);
+    const key = request.idempotencyKey.trim() || null;
+    if (key) {
+      const existing = await this.byKey(request.tenantId, key, hash);
+      if (existing) return existing;
+    }
+    const lines = request.lines.map<LineInput>((l) => ({
+      description: l.description.trim(),
+      quantity: l.quantity.trim(),
+      unitPrice: l.unitPrice.trim(),
+      discountPercent: l.discountPercent.trim() || '0',
+      taxRatePercent: l.taxRatePercent.trim() || '0',
+    }));
+    const errors = fieldErrors();
+    const series = (request.series.trim() || '0001').padStart(4, '0');
+    const letter = request.letter.trim();
+    if (!isSalesDocumentKind(request.kind)) errors.add('kind', 'kind_invalid', { value: request.kind, allowed: SALES_DOCUMENT_KINDS.join(', ') });
+    if (!/^\d{1,4}$/.test(series)) errors.add('series', 'series_invalid');
+    if (letter && !/^[A-Z]$/.test(letter)) errors.add('letter', 'letter_invalid');
+    if (request.issueDate && !isLocalDate(request.issueDate)) errors.add('issueDate', 'date_invalid');
+    if (request.issueTime && !isClockTime(request.issueTime)) errors.add('issueTime', 'time_invalid');
+    if (request.paymentTermsDays > 3650) errors.add('paymentTermsDays', 'terms_invalid');
+    if (request.notes.length > 2000) errors.add('notes', 'too_long', { max: 2000 });
+    if (key && key.length > 200) errors.add('idempotencyKey', 'too_long', { max: 200 });
+    if (lines.length === 0) errors.add('lines', 'lines_required');
+    if (lines.length > MAX_LINES) errors.add('lines', 'too_many_lines', { max: MAX_LINES });
+    lines.forEach((line, i) => validateLine(line).forEach((p) => errors.add(`lines[${i}].${p.field}`, p.code)));
+    if (request.currency && !validCurrency(request.currency)) errors.add('currency', 'currency_invalid');
+    errors.throwIfAny();
+
+    const tenant = await this.tenants.get(request.tenantId);
+    const client = await this.tenants.client(request.tenantId, request.clientId);
+    const currency = (request.currency || client.currency).toUpperCase();
+    const source = request.sourceDocumentId ? await this.source(request, client.id) : null;
+
+    const now = new Date();
+    const issueDate = request.issueDate || localDateOf(now, tenant.timezone);
+    const totals = computeTotals(lines, currency);
+    const stored: StoredLine[] = lines.map((line, i) => ({ ...line, ...totals.lines[i] }));
+    try {
+      const document = await this.em.transactional(async (tx) => {
+        const number = await nextNumber(tx, tenant.id, request.kind, series, letter);
+        const id = randomUUID();
+        const doc = tx.create(SalesDocument, {
+          id,
+          tenantId: tenant.id,
+          kind: request.kind,
+          status: 'issued',
+          series,
+          letter,
+          number,
+          clientId: client.id,
+          clientCode: client.code,
+          clientName: client.legalName,
+          currency,
+          issueDate,
+          issueTime: request.issueTime || localTimeOf(now, tenant.timezone),
+          paymentTermsDays: request.paymentTermsDays,
+          dueDate: dueDateOf(issueDate, request.paymentTermsDays),
+          lines: stored,
+          gross: totals.gross,
+          discount: totals.discount,
+          net: totals.net,
+          tax: totals.tax,
+          total: totals.total,
+          paid: '0',
+          operationId: source?.operationId ?? id,
+          sourceDocumentId: source?.id ?? null,
+          batchId: options.batchId ?? '',
+          notes: request.notes.trim(),
+          idempotencyKey: key,
+          requestHash: hash,
+          createdAt: now,
+          voidReason: '',
+        });
+        recordEvent(tx, BillingEvents.documentIssued, { document: toDocumentMessage(doc) });
+        return doc;
+      });
+      this.relay.kick();
+      return toDocumentMessage(document);
+    } catch (error) {
+      // A concurrent retry with the same key won the race: answer with its document.
+      if (key && error instanceof UniqueConstraintViolationException) {
+        const existing = await this.byKey(request.tenantId, key, hash);
+        if (existing) return existing;
+      }
+      throw error;
+    }
+  }
+
+  private async byKey(tenantId: string, key: string, hash: string) {
+    if (!isUuid(tenantId)) throw notFound('tenant.not_found');
+    const existing = await this.em.fork().findOne(SalesDocument, { tenantId, idempotencyKey: key });
+    if (!existing) return null;
+    if (existing.requestHash !== hash) throw domainError('document.idempotency_conflict', 422, { key });
+    return toDocumentMessage(existing);
+  }
+
+  private async source(request: IssueDocumentRequest, clientId: string): Promise<SalesDocument> {
+    const source = isUuid(request.sourceDocumentId)
+      ? await this.em.findOne(SalesDocument, { id: request.sourceDocumentId, tenantId: request.tenantId })
+      : null;
+    if (!source) throw notFound('document.not_found');
+    if (source.clientId !== clientId || source.status === 'voided' || !canBeMadeFrom(request.kind, source.kind)) {
+      const errors = fieldErrors();
+      errors.add('sourceDocumentId', 'source_invalid', { kind: request.kind, source: source.kind });
+      errors.throwIfAny();
+    }
+    return source;
+  }
+}
+
+function validCurrency(code: string): boolean {
+  if (!/^[A-Za-z]{3}$/.test(code)) return false;
+  try {
+    minorUnits(code.toUpperCase());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** UPSERT on the counter row: it stays locked until the issuing transaction ends. */
+async function nextNumber(tx: EntityManager, tenantId: string, kind: string, series: string, letter: string): Promise<number> {
+  const [row] = await tx.getConnection().execute<Array<{ number: number }>>(
+    `insert into numbering_counter (tenant_id, kind, series, letter, next_number) values (?, ?, ?, ?, 2)
+     on conflict (tenant_id, kind, series, letter) do update set next_number = numbering_counter.next_number + 1
+     returning next_number - 1 as number`,
+    [tenantId, kind, series, letter],
+    'all',
+    tx.getTransactionContext(),
+  );
+  return Number(row.number);
+}

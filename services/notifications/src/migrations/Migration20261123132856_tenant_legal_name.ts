@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261123132856_tenant_legal_name extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "notifications"."tenant" add column "legal_name" varchar(200) not null default '';`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "notifications"."tenant" drop column "legal_name";`);
+  }
+
+}
