@@ -18,8 +18,14 @@ export class BillingTenants {
   async get(tenantId: string): Promise<ProvisionedTenant> {
     if (!isUuid(tenantId)) throw notFound('tenant.not_found');
     const copy = await this.em.findOne(ProvisionedTenant, { id: tenantId });
-    if (copy) return copy;
+    // Copies made before the legal name was part of them are refreshed once.
+    if (copy?.legalName) return copy;
     const tenant = await this.rpc.call(ClientsRpc.getTenant, { id: tenantId });
+    if (copy) {
+      this.em.assign(copy, { legalName: tenant.legalName });
+      await this.em.flush();
+      return copy;
+    }
     await provisionTenant(this.em.fork(), { ...tenant, tenantId: tenant.id });
     return this.em.findOneOrFail(ProvisionedTenant, { id: tenantId });
   }
