@@ -31,6 +31,7 @@ import {
   VoidDocumentRequestSchema,
 } from './gen/cobranza/billing/v1/document_pb';
 import { ListPaymentsReplySchema, ListPaymentsRequestSchema, PaymentRecordedSchema, PaymentSchema, RecordPaymentRequestSchema } from './gen/cobranza/billing/v1/payment_pb';
+import { GetSalesHistoryRequestSchema, SalesHistorySchema } from './gen/cobranza/billing/v1/sales_history_pb';
 import { GetStatementRequestSchema, StatementSchema } from './gen/cobranza/billing/v1/statement_pb';
 import { event, rpc, type RpcContract } from './contract';
 
@@ -105,6 +106,7 @@ export const BillingRpc = {
   recordPayment: rpc('rpc.billing.payment.record', RecordPaymentRequestSchema, PaymentSchema),
   listPayments: rpc('rpc.billing.payment.list', ListPaymentsRequestSchema, ListPaymentsReplySchema),
   getStatement: rpc('rpc.billing.statement.get', GetStatementRequestSchema, StatementSchema),
+  getSalesHistory: rpc('rpc.billing.sales_history.get', GetSalesHistoryRequestSchema, SalesHistorySchema),
 } as const;
 
 export const BillingEvents = {

@@ -5,6 +5,7 @@ import { DocumentsController } from './documents/documents.controller';
 import { IssueDocumentUseCase } from './documents/issue-document.usecase';
 import { PaymentsController } from './payments/payments.controller';
 import { RecordPaymentUseCase } from './payments/record-payment.usecase';
+import { SalesHistoryController } from './sales-history/sales-history.controller';
 import { GetStatementUseCase } from './statements/get-statement.usecase';
 import { StatementsController } from './statements/statements.controller';
 import { BillingTenants } from './tenants/billing-tenants';
@@ -21,6 +22,7 @@ export class AppModule {
         DocumentsController,
         PaymentsController,
         StatementsController,
+        SalesHistoryController,
       ],
       providers: [BillingTenants, IssueDocumentUseCase, RecordPaymentUseCase, GetStatementUseCase],
     };

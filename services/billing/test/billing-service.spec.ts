@@ -110,6 +110,20 @@ describe('billing service', () => {
     await expect(
       rpc.call(BillingRpc.issueDocument, { tenantId, clientId, kind: 'quote', lines: [line], sourceDocumentId: inv.id }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
+
+    // The sales history shows the operation as one row, newest first (seed 001, "Ventas").
+    const history = await rpc.call(BillingRpc.getSalesHistory, { tenantId, clientId });
+    expect(history.operations[0]).toMatchObject({
+      operationId: quote.id,
+      quote: { id: quote.id, displayNumber: quote.displayNumber },
+      order: { id: order.id },
+      invoice: { id: inv.id, total: '417.60', balance: '417.60' },
+    });
+    expect(history.operations[0].remission).toBeUndefined();
+    expect(history.operations.length).toBeLessThanOrEqual(100);
+    expect(history.remissions).toBe(history.operations.filter((o) => o.remission).length);
+    const statement = await rpc.call(BillingRpc.getStatement, { tenantId, clientId });
+    expect(history.pendingBalance).toBe(statement.totals?.balance);
   });
 
   describe('payments and the statement', () => {

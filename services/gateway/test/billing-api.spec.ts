@@ -409,6 +409,19 @@ describe('gateway: billing API', () => {
     });
   });
 
+  describe('sales history', () => {
+    it("shows the client's operations newest first with counters and the pending balance of the statement", async () => {
+      const res = await a.get(`/v1/clients/${client.id}/sales-history`);
+      expect(res.status).toBe(200);
+      const history = res.body as Json;
+      const withInvoice = (history.operations as Json[]).find((o) => (o.invoice as Json | undefined)?.id === invoice.id);
+      expect(withInvoice).toMatchObject({ operationId: invoice.id, invoice: { displayNumber: invoice.displayNumber } });
+      expect(history.invoices).toBe((history.operations as Json[]).filter((o) => o.invoice).length);
+      const statement = (await a.get(`/v1/clients/${client.id}/statement`)).body as Json;
+      expect(history.pendingBalance).toBe((statement.totals as Json).balance);
+    });
+  });
+
   describe('tenant isolation', () => {
     it("answers 404 to another tenant's key on A's document, client statement and payments, and changes nothing", async () => {
       const snapshot = await snapshotOfA();
@@ -419,6 +432,7 @@ describe('gateway: billing API', () => {
         ['POST', `/v1/documents/${invoice.id}/void`, { reason: 'de B' }],
         ['GET', `/v1/clients/${client.id}/statement`],
         ['GET', `/v1/clients/${client.id}/payments`],
+        ['GET', `/v1/clients/${client.id}/sales-history`],
         ['POST', '/v1/documents', invoiceBody()],
         ['POST', '/v1/documents', invoiceBody({ clientId: clientOfB.id, kind: 'credit_note', sourceDocumentId: invoice.id })],
         ['POST', '/v1/payments', { clientId: client.id, date: '2024-03-12', amount: '10.00', currency: 'VES', method: 'cash' }],

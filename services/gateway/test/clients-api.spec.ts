@@ -91,6 +91,7 @@ describe('gateway: clients API', () => {
         'delete,patch /v1/clients/{id}/contacts/{linkId}',
         'get /v1/clients/{id}/payments',
         'get /v1/clients/{id}/recipients',
+        'get /v1/clients/{id}/sales-history',
         'get /v1/clients/{id}/statement',
         'get /v1/documents/{id}',
         'get /v1/system/status',

@@ -1,6 +1,7 @@
 import { PaymentsController } from '../payments/payments.controller';
+import { SalesHistoryController } from '../sales-history/sales-history.controller';
 import { StatementsController } from '../statements/statements.controller';
 import { DocumentsController } from './documents.controller';
 
-/** The HTTP routes of the billing service: documents, payments and statements. */
-export const BILLING_CONTROLLERS = [DocumentsController, PaymentsController, StatementsController];
+/** The HTTP routes of the billing service: documents, payments, statements and sales history. */
+export const BILLING_CONTROLLERS = [DocumentsController, PaymentsController, StatementsController, SalesHistoryController];

@@ -1,0 +1,72 @@
+import { BillingRpc, type GetSalesHistoryRequest } from '@cobranza/contracts';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { balanceOf } from '../documents/document.mapper';
+import { displayNumber } from '../documents/document-rules';
+import { SalesDocument } from '../documents/sales-document.entity';
+import { Dec } from '../domain/decimal';
+import { roundMoney } from '../domain/money';
+import { BillingTenants } from '../tenants/billing-tenants';
+
+const MAX_OPERATIONS = 100;
+const COLUMNS = ['quote', 'order', 'remission', 'invoice'] as const;
+
+const summary = (doc: SalesDocument) => ({
+  id: doc.id,
+  displayNumber: displayNumber(doc.series, doc.number, doc.letter),
+  issueDate: doc.issueDate,
+  total: roundMoney(doc.total, doc.currency),
+  balance: balanceOf(doc),
+  status: doc.status,
+});
+
+/** Seed 001's "Ventas" tab: the 100 most recent operations, their counters and the pending balance. */
+@Controller()
+export class SalesHistoryController {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tenants: BillingTenants,
+  ) {}
+
+  @MessagePattern(BillingRpc.getSalesHistory.subject)
+  async get(@Payload() request: GetSalesHistoryRequest) {
+    const client = await this.tenants.client(request.tenantId, request.clientId);
+    const recent = await this.em.getConnection().execute<Array<{ operation_id: string }>>(
+      `select operation_id from sales_document where tenant_id = ? and client_id = ?
+        group by operation_id order by max(created_at) desc limit ?`,
+      [request.tenantId, client.id, MAX_OPERATIONS],
+    );
+    const ids = recent.map((r) => r.operation_id);
+    const documents = ids.length
+      ? await this.em.find(SalesDocument, { tenantId: request.tenantId, operationId: { $in: ids } }, { orderBy: { createdAt: 'desc' } })
+      : [];
+    const operations = ids.map((operationId) => {
+      const docs = documents.filter((d) => d.operationId === operationId);
+      const latest = (kind: string) => docs.find((d) => d.kind === kind);
+      const row: Record<string, unknown> = { operationId, lastDate: docs.map((d) => d.issueDate).sort().at(-1) ?? '' };
+      for (const kind of COLUMNS) {
+        const doc = latest(kind);
+        if (doc) row[kind] = summary(doc);
+      }
+      return row;
+    });
+    const count = (kind: string) => operations.filter((o) => o[kind]).length;
+    const [pending] = await this.em.getConnection().execute<Array<{ balance: string | null }>>(
+      `select sum(case when kind = 'credit_note' then -(total - paid) else total - paid end)::text as balance
+         from sales_document
+        where tenant_id = ? and client_id = ? and currency = ? and status <> 'voided'
+          and kind in ('invoice', 'remission', 'credit_note')`,
+      [request.tenantId, client.id, client.currency],
+    );
+    return {
+      operations,
+      quotes: count('quote'),
+      orders: count('order'),
+      remissions: count('remission'),
+      invoices: count('invoice'),
+      pendingBalance: roundMoney(new Dec(pending?.balance ?? '0'), client.currency),
+      currency: client.currency,
+    };
+  }
+}
