@@ -31,6 +31,15 @@ import {
   VoidDocumentRequestSchema,
 } from './gen/cobranza/billing/v1/document_pb';
 import { ListPaymentsReplySchema, ListPaymentsRequestSchema, PaymentRecordedSchema, PaymentSchema, RecordPaymentRequestSchema } from './gen/cobranza/billing/v1/payment_pb';
+import {
+  ConfirmPaymentReportRequestSchema,
+  ListPaymentReportsReplySchema,
+  ListPaymentReportsRequestSchema,
+  PaymentReportChangedSchema,
+  PaymentReportSchema,
+  RejectPaymentReportRequestSchema,
+  ReportPaymentRequestSchema,
+} from './gen/cobranza/billing/v1/payment_report_pb';
 import { GetSalesHistoryRequestSchema, SalesHistorySchema } from './gen/cobranza/billing/v1/sales_history_pb';
 import { GetStatementRequestSchema, StatementSchema } from './gen/cobranza/billing/v1/statement_pb';
 import { event, rpc, type RpcContract } from './contract';
@@ -107,12 +116,19 @@ export const BillingRpc = {
   listPayments: rpc('rpc.billing.payment.list', ListPaymentsRequestSchema, ListPaymentsReplySchema),
   getStatement: rpc('rpc.billing.statement.get', GetStatementRequestSchema, StatementSchema),
   getSalesHistory: rpc('rpc.billing.sales_history.get', GetSalesHistoryRequestSchema, SalesHistorySchema),
+  reportPayment: rpc('rpc.billing.payment_report.create', ReportPaymentRequestSchema, PaymentReportSchema),
+  confirmPaymentReport: rpc('rpc.billing.payment_report.confirm', ConfirmPaymentReportRequestSchema, PaymentReportSchema),
+  rejectPaymentReport: rpc('rpc.billing.payment_report.reject', RejectPaymentReportRequestSchema, PaymentReportSchema),
+  listPaymentReports: rpc('rpc.billing.payment_report.list', ListPaymentReportsRequestSchema, ListPaymentReportsReplySchema),
 } as const;
 
 export const BillingEvents = {
   documentIssued: event('evt.billing.document.issued', DocumentIssuedSchema),
   documentVoided: event('evt.billing.document.voided', DocumentVoidedSchema),
   paymentRecorded: event('evt.billing.payment.recorded', PaymentRecordedSchema),
+  paymentReported: event('evt.billing.payment_report.reported', PaymentReportChangedSchema),
+  paymentReportConfirmed: event('evt.billing.payment_report.confirmed', PaymentReportChangedSchema),
+  paymentReportRejected: event('evt.billing.payment_report.rejected', PaymentReportChangedSchema),
 } as const;
 
 export const TenancyRpc = {

@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DocumentsController } from './documents/documents.controller';
 import { IssueDocumentUseCase } from './documents/issue-document.usecase';
 import { PaymentsController } from './payments/payments.controller';
+import { PaymentReportsUseCases } from './payments/payment-reports.usecases';
 import { RecordPaymentUseCase } from './payments/record-payment.usecase';
 import { SalesHistoryController } from './sales-history/sales-history.controller';
 import { GetStatementUseCase } from './statements/get-statement.usecase';
@@ -24,7 +25,7 @@ export class AppModule {
         StatementsController,
         SalesHistoryController,
       ],
-      providers: [BillingTenants, IssueDocumentUseCase, RecordPaymentUseCase, GetStatementUseCase],
+      providers: [BillingTenants, IssueDocumentUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase],
     };
   }
 }

@@ -5,6 +5,7 @@ import { NumberingCounter } from './documents/numbering-counter.entity';
 import { SalesDocument } from './documents/sales-document.entity';
 import { migrations } from './migrations';
 import { Payment, PaymentAllocation } from './payments/payment.entity';
+import { PaymentReport } from './payments/payment-report.entity';
 
 export function billingDefinition(clientUrl?: string): ServiceDefinition {
   return {
@@ -13,7 +14,7 @@ export function billingDefinition(clientUrl?: string): ServiceDefinition {
     contracts: [SystemRpc.status.billing, TenancyRpc.provision.billing, ...Object.values(BillingRpc)],
     orm: serviceOrmConfig({
       service: 'billing',
-      entities: [ProvisionedTenant, SalesDocument, NumberingCounter, Payment, PaymentAllocation],
+      entities: [ProvisionedTenant, SalesDocument, NumberingCounter, Payment, PaymentAllocation, PaymentReport],
       migrations,
       migrationsFolder: join(__dirname, '..', 'src', 'migrations'),
       clientUrl,

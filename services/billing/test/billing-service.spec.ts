@@ -212,6 +212,59 @@ describe('billing service', () => {
         rpc.call(BillingRpc.getStatement, { tenantId, clientId: statementClientId, asOf: '2024-02-30' }),
       ).rejects.toMatchObject({ code: 'validation_failed' });
     });
+
+    it('keeps a customer payment report pending until the company confirms or rejects it', async () => {
+      const reported = await rpc.call(BillingRpc.reportPayment, {
+        tenantId,
+        clientId: statementClientId,
+        date: '2024-06-01',
+        amount: '100.50',
+        currency: 'VES',
+        method: 'mobile_payment',
+        reference: 'PM-778899',
+        allocations: [{ documentId: second.id, amount: '100.50' }],
+        reporterEmail: 'pagos@avila.com.ve',
+      });
+      expect(reported).toMatchObject({ status: 'pending', amount: '100.50', paymentId: '' });
+      // Pending means nothing is applied yet.
+      expect(await rpc.call(BillingRpc.getDocument, { tenantId, id: second.id })).toMatchObject({ balance: '200.50' });
+      await expect(
+        rpc.call(BillingRpc.reportPayment, {
+          tenantId,
+          clientId: statementClientId,
+          date: '2024-06-01',
+          amount: '999.00',
+          currency: 'VES',
+          method: 'cash',
+          allocations: [{ documentId: second.id, amount: '999.00' }],
+        }),
+      ).rejects.toMatchObject({ code: 'validation_failed' });
+
+      const confirmed = await rpc.call(BillingRpc.confirmPaymentReport, { tenantId, id: reported.id });
+      expect(confirmed.status).toBe('confirmed');
+      expect(await rpc.call(BillingRpc.getDocument, { tenantId, id: second.id })).toMatchObject({ balance: '100.00', status: 'partially_paid' });
+      // Confirming again changes nothing: the payment was recorded once.
+      expect((await rpc.call(BillingRpc.confirmPaymentReport, { tenantId, id: reported.id })).paymentId).toBe(confirmed.paymentId);
+      const payments = await rpc.call(BillingRpc.listPayments, { tenantId, clientId: statementClientId });
+      expect(payments.items.filter((p) => p.reference === 'PM-778899')).toHaveLength(1);
+      await expect(rpc.call(BillingRpc.rejectPaymentReport, { tenantId, id: reported.id, reason: 'x' })).rejects.toMatchObject({
+        code: 'payment_report.already_decided',
+        status: 409,
+      });
+
+      const other = await rpc.call(BillingRpc.reportPayment, {
+        tenantId,
+        clientId: statementClientId,
+        date: '2024-06-02',
+        amount: '10.00',
+        currency: 'VES',
+        method: 'transfer',
+      });
+      const rejected = await rpc.call(BillingRpc.rejectPaymentReport, { tenantId, id: other.id, reason: 'No aparece en el banco' });
+      expect(rejected).toMatchObject({ status: 'rejected', rejectReason: 'No aparece en el banco' });
+      const pending = await rpc.call(BillingRpc.listPaymentReports, { tenantId, clientId: statementClientId, status: 'pending' });
+      expect(pending.items).toEqual([]);
+    });
   });
 
   it('never shows or changes another tenant’s documents', async () => {

@@ -40,6 +40,9 @@ export const message = messageCatalog({
     'document.not_voidable': 'El documento no se puede anular: {reason}.',
     'payment.idempotency_conflict': 'La clave de idempotencia {key} ya se usó con otros datos.',
     has_payments: 'tiene pagos aplicados',
+    email_invalid: 'El correo debe tener la forma usuario@dominio.com.',
+    'payment_report.not_found': 'No existe el reporte de pago indicado.',
+    'payment_report.already_decided': 'El reporte de pago ya fue resuelto ({status}).',
     already_voided: 'ya está anulado',
   },
   en: {
@@ -80,6 +83,9 @@ export const message = messageCatalog({
     'document.not_voidable': 'The document cannot be voided: {reason}.',
     'payment.idempotency_conflict': 'The idempotency key {key} was already used with other data.',
     has_payments: 'it has payments applied',
+    email_invalid: 'The e-mail must look like user@domain.com.',
+    'payment_report.not_found': 'The payment report does not exist.',
+    'payment_report.already_decided': 'The payment report was already decided ({status}).',
     already_voided: 'it is already voided',
   },
 });

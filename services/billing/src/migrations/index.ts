@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123122346_initial } from './Migration20261123122346_initial';
 import { Migration20261123131131_tenant_version } from './Migration20261123131131_tenant_version';
 import { Migration20261123132854_sales_documents_payments } from './Migration20261123132854_sales_documents_payments';
+import { Migration20261123141818_payment_reports } from './Migration20261123141818_payment_reports';
 
 /** Every migration of this schema, oldest first. Add new ones here after `migrate create`. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123122346_initial', class: Migration20261123122346_initial },
   { name: 'Migration20261123131131_tenant_version', class: Migration20261123131131_tenant_version },
   { name: 'Migration20261123132854_sales_documents_payments', class: Migration20261123132854_sales_documents_payments },
+  { name: 'Migration20261123141818_payment_reports', class: Migration20261123141818_payment_reports },
 ];

@@ -1,4 +1,4 @@
-import { BillingEvents, PAYMENT_METHODS, RecordPaymentRequestSchema, type RecordPaymentRequest } from '@cobranza/contracts';
+import { BillingEvents, RecordPaymentRequestSchema, type RecordPaymentRequest } from '@cobranza/contracts';
 import { OutboxRelay, recordEvent } from '@cobranza/platform';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
@@ -8,11 +8,11 @@ import { balanceOf } from '../documents/document.mapper';
 import { PAYABLE_KINDS } from '../documents/document-rules';
 import { SalesDocument } from '../documents/sales-document.entity';
 import { paymentStatus, planAllocations } from '../domain/balances';
-import { isLocalDate } from '../domain/calendar';
 import { Dec } from '../domain/decimal';
-import { parseAmount, roundMoney } from '../domain/money';
+import { roundMoney } from '../domain/money';
 import { BillingTenants } from '../tenants/billing-tenants';
 import { Payment, PaymentAllocation } from './payment.entity';
+import { normalizePaymentFields } from './payment-fields';
 import { toPaymentMessage } from './payment.mapper';
 
 /**
@@ -34,19 +34,8 @@ export class RecordPaymentUseCase {
       const existing = await this.byKey(request.tenantId, key, hash);
       if (existing) return existing;
     }
-    const currency = request.currency.trim().toUpperCase();
     const errors = fieldErrors();
-    if (!isLocalDate(request.date)) errors.add('date', 'date_invalid');
-    if (!(PAYMENT_METHODS as readonly string[]).includes(request.method))
-      errors.add('method', 'method_invalid', { value: request.method, allowed: PAYMENT_METHODS.join(', ') });
-    if (request.reference.length > 100) errors.add('reference', 'too_long', { max: 100 });
-    let amount = '';
-    if (!/^[A-Z]{3}$/.test(currency)) errors.add('currency', 'currency_invalid');
-    else {
-      const parsed = safeParse(request.amount, currency);
-      if (parsed.ok) amount = parsed.value;
-      else errors.add('amount', parsed.code, { currency });
-    }
+    const { amount, currency } = normalizePaymentFields(request, errors);
     errors.throwIfAny();
     const tenant = await this.tenants.get(request.tenantId);
     const client = await this.tenants.client(request.tenantId, request.clientId);
@@ -108,13 +97,5 @@ export class RecordPaymentUseCase {
     if (!existing) return null;
     if (existing.requestHash !== hash) throw domainError('payment.idempotency_conflict', 422, { key });
     return toPaymentMessage(existing);
-  }
-}
-
-function safeParse(input: string, currency: string): ReturnType<typeof parseAmount> {
-  try {
-    return parseAmount(input.trim(), currency);
-  } catch {
-    return { ok: false, code: 'amount.invalid' };
   }
 }
