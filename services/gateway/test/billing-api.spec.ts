@@ -409,6 +409,36 @@ describe('gateway: billing API', () => {
     });
   });
 
+  describe('payment reports', () => {
+    it('keeps a reported payment pending until the company confirms it, and only for its own tenant', async () => {
+      const fresh = (await a.post('/v1/documents', invoiceBody({ issueDate: '2024-03-20' }))).body as Json;
+      const res = await a.post('/v1/payment-reports', {
+        clientId: client.id,
+        date: '2024-03-21',
+        amount: '17.60',
+        currency: 'VES',
+        method: 'mobile_payment',
+        reference: 'PM-0102-778899',
+        allocations: [{ documentId: fresh.id, amount: '17.60' }],
+        reporterEmail: 'usuario@galac.com',
+      });
+      expect(res.status).toBe(201);
+      const report = res.body as Json;
+      expect(report).toMatchObject({ status: 'pending', amount: '17.60', paymentId: '' });
+      expect(((await a.get('/v1/payment-reports?status=pending')).body as Json).items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: report.id })]),
+      );
+      expect((await b.post(`/v1/payment-reports/${report.id}/confirm`, {})).status).toBe(404);
+      expect((await a.post('/v1/payment-reports/not-a-uuid/confirm', {})).body).toMatchObject({ code: 'payment_report.not_found' });
+      const confirmed = await a.post(`/v1/payment-reports/${report.id}/confirm`, {});
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body).toMatchObject({ status: 'confirmed', paymentId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect((await a.get(`/v1/documents/${fresh.id}`)).body).toMatchObject({ balance: '400.00', status: 'partially_paid' });
+      const again = await a.post(`/v1/payment-reports/${report.id}/reject`, { reason: 'tarde' });
+      expect(again.body).toMatchObject({ status: 409, code: 'payment_report.already_decided' });
+    });
+  });
+
   describe('sales history', () => {
     it("shows the client's operations newest first with counters and the pending balance of the statement", async () => {
       const res = await a.get(`/v1/clients/${client.id}/sales-history`);

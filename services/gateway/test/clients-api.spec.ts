@@ -102,8 +102,11 @@ describe('gateway: clients API', () => {
         'get,post /v1/clients/{id}/contacts',
         'get,post /v1/contacts',
         'get,post /v1/documents',
+        'get,post /v1/payment-reports',
         'get,post /v1/staff',
         'post /v1/documents/{id}/void',
+        'post /v1/payment-reports/{id}/confirm',
+        'post /v1/payment-reports/{id}/reject',
         'post /v1/payments',
       ]);
       for (const [path, operations] of routes) {

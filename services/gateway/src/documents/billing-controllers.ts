@@ -1,7 +1,8 @@
+import { PaymentReportsController } from '../payment-reports/payment-reports.controller';
 import { PaymentsController } from '../payments/payments.controller';
 import { SalesHistoryController } from '../sales-history/sales-history.controller';
 import { StatementsController } from '../statements/statements.controller';
 import { DocumentsController } from './documents.controller';
 
-/** The HTTP routes of the billing service: documents, payments, statements and sales history. */
-export const BILLING_CONTROLLERS = [DocumentsController, PaymentsController, StatementsController, SalesHistoryController];
+/** The HTTP routes of the billing service: documents, payments, payment reports, statements and sales history. */
+export const BILLING_CONTROLLERS = [DocumentsController, PaymentsController, StatementsController, SalesHistoryController, PaymentReportsController];

@@ -157,6 +157,10 @@ const RESOURCES = {
     code: 'staff.not_found',
     message: text('No existe la persona indicada en recursos humanos.', 'The staff member does not exist.'),
   },
+  paymentReport: {
+    code: 'payment_report.not_found',
+    message: text('No existe el reporte de pago indicado.', 'The payment report does not exist.'),
+  },
 } as const;
 export type Resource = keyof typeof RESOURCES;
 
