@@ -15,4 +15,5 @@ export * from './gen/cobranza/billing/v1/payment_pb';
 export * from './gen/cobranza/billing/v1/statement_pb';
 export * from './gen/cobranza/billing/v1/sales_history_pb';
 export * from './gen/cobranza/billing/v1/payment_report_pb';
+export * from './gen/cobranza/billing/v1/batch_pb';
 export * from './constants';

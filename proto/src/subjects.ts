@@ -40,6 +40,7 @@ import {
   RejectPaymentReportRequestSchema,
   ReportPaymentRequestSchema,
 } from './gen/cobranza/billing/v1/payment_report_pb';
+import { BatchCompletedSchema, IssueBatchReplySchema, IssueBatchRequestSchema } from './gen/cobranza/billing/v1/batch_pb';
 import { GetSalesHistoryRequestSchema, SalesHistorySchema } from './gen/cobranza/billing/v1/sales_history_pb';
 import { GetStatementRequestSchema, StatementSchema } from './gen/cobranza/billing/v1/statement_pb';
 import { event, rpc, type RpcContract } from './contract';
@@ -116,6 +117,7 @@ export const BillingRpc = {
   listPayments: rpc('rpc.billing.payment.list', ListPaymentsRequestSchema, ListPaymentsReplySchema),
   getStatement: rpc('rpc.billing.statement.get', GetStatementRequestSchema, StatementSchema),
   getSalesHistory: rpc('rpc.billing.sales_history.get', GetSalesHistoryRequestSchema, SalesHistorySchema),
+  issueBatch: rpc('rpc.billing.batch.issue', IssueBatchRequestSchema, IssueBatchReplySchema),
   reportPayment: rpc('rpc.billing.payment_report.create', ReportPaymentRequestSchema, PaymentReportSchema),
   confirmPaymentReport: rpc('rpc.billing.payment_report.confirm', ConfirmPaymentReportRequestSchema, PaymentReportSchema),
   rejectPaymentReport: rpc('rpc.billing.payment_report.reject', RejectPaymentReportRequestSchema, PaymentReportSchema),
@@ -126,6 +128,7 @@ export const BillingEvents = {
   documentIssued: event('evt.billing.document.issued', DocumentIssuedSchema),
   documentVoided: event('evt.billing.document.voided', DocumentVoidedSchema),
   paymentRecorded: event('evt.billing.payment.recorded', PaymentRecordedSchema),
+  batchCompleted: event('evt.billing.batch.completed', BatchCompletedSchema),
   paymentReported: event('evt.billing.payment_report.reported', PaymentReportChangedSchema),
   paymentReportConfirmed: event('evt.billing.payment_report.confirmed', PaymentReportChangedSchema),
   paymentReportRejected: event('evt.billing.payment_report.rejected', PaymentReportChangedSchema),

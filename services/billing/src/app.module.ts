@@ -1,6 +1,7 @@
 import { SystemRpc, TenancyRpc } from '@cobranza/contracts';
 import { ServiceCoreModule, statusController, tenancyController, type ServiceDefinition } from '@cobranza/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { IssueBatchUseCase } from './batches/issue-batch.usecase';
 import { DocumentsController } from './documents/documents.controller';
 import { IssueDocumentUseCase } from './documents/issue-document.usecase';
 import { PaymentsController } from './payments/payments.controller';
@@ -25,7 +26,7 @@ export class AppModule {
         StatementsController,
         SalesHistoryController,
       ],
-      providers: [BillingTenants, IssueDocumentUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase],
+      providers: [BillingTenants, IssueDocumentUseCase, IssueBatchUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase],
     };
   }
 }

@@ -1,6 +1,7 @@
-import { BillingRpc, ClientsRpc, type SalesDocument } from '@cobranza/contracts';
+import { fromBinary } from '@bufbuild/protobuf';
+import { BatchCompletedSchema, BillingRpc, ClientsRpc, type SalesDocument } from '@cobranza/contracts';
 import { connectNats, DomainError, RpcClient } from '@cobranza/platform';
-import { startTestService } from '@cobranza/testing';
+import { eventually, startTestService } from '@cobranza/testing';
 import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { AppModule as ClientsModule } from '../../clients/src/app.module';
@@ -265,6 +266,44 @@ describe('billing service', () => {
       const pending = await rpc.call(BillingRpc.listPaymentReports, { tenantId, clientId: statementClientId, status: 'pending' });
       expect(pending.items).toEqual([]);
     });
+  });
+
+  it('issues a batch once, names every bad item first, and says how many invoices each client got', async () => {
+    const other = (await rpc.call(ClientsRpc.createClient, { tenantId, legalName: 'Local 2, Torre C' })).id;
+    const rent = (client: string, month: string) => ({
+      clientId: client,
+      kind: 'invoice',
+      issueDate: '2024-03-01',
+      lines: [{ description: `Alquiler ${month}`, quantity: '1', unitPrice: '500.00', taxRatePercent: '16' }],
+    });
+    const before = (await rpc.call(BillingRpc.listDocuments, { tenantId, kind: 'invoice', pageSize: 1 })).total;
+    const bad = (await rpc
+      .call(BillingRpc.issueBatch, {
+        tenantId,
+        batchId: 'alquileres-2024-03',
+        items: [rent(clientId, 'marzo'), { ...rent(other, 'marzo'), lines: [{ description: 'x', quantity: '-1', unitPrice: '1' }] }],
+      })
+      .catch((e: DomainError) => e)) as DomainError;
+    expect(bad.details).toHaveProperty(['items[1].lines[0].quantity']);
+    expect((await rpc.call(BillingRpc.listDocuments, { tenantId, kind: 'invoice', pageSize: 1 })).total).toBe(before);
+
+    const request = { tenantId, batchId: 'alquileres-2024-03', items: [rent(clientId, 'marzo'), rent(clientId, 'depósito'), rent(other, 'marzo')] };
+    const batch = await rpc.call(BillingRpc.issueBatch, request);
+    expect(batch.documents.every((d) => d.batchId === 'alquileres-2024-03')).toBe(true);
+    expect(Object.fromEntries(batch.perClient.map((c) => [c.clientId, c.invoices]))).toEqual({ [clientId]: 2, [other]: 1 });
+    const retried = await rpc.call(BillingRpc.issueBatch, request);
+    expect(retried.documents.map((d) => d.id)).toEqual(batch.documents.map((d) => d.id));
+
+    const jsm = await nats.jetstreamManager();
+    const completed = await eventually(
+      () => jsm.streams.getMessage('EVT_BILLING', { last_by_subj: 'evt.billing.batch.completed' }).catch(() => undefined),
+      'the batch.completed event',
+    );
+    const event = fromBinary(BatchCompletedSchema, completed.data);
+    expect(event).toMatchObject({ tenantId, batchId: 'alquileres-2024-03', documents: 3 });
+    await new Promise((r) => setTimeout(r, 1500)); // give a second event, if any, time to be relayed
+    const last = await jsm.streams.getMessage('EVT_BILLING', { last_by_subj: 'evt.billing.batch.completed' });
+    expect(last.seq).toBe(completed.seq);
   });
 
   it('never shows or changes another tenant’s documents', async () => {

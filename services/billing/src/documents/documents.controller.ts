@@ -2,6 +2,7 @@ import {
   BillingEvents,
   BillingRpc,
   type GetDocumentRequest,
+  type IssueBatchRequest,
   type IssueDocumentRequest,
   type ListDocumentsRequest,
   type VoidDocumentRequest,
@@ -10,6 +11,7 @@ import { OutboxRelay, recordEvent } from '@cobranza/platform';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { IssueBatchUseCase } from '../batches/issue-batch.usecase';
 import { domainError, fieldErrors, isUuid, message, notFound } from '../common/messages';
 import { Dec } from '../domain/decimal';
 import { toDocumentMessage } from './document.mapper';
@@ -21,6 +23,7 @@ import { SalesDocument } from './sales-document.entity';
 export class DocumentsController {
   constructor(
     private readonly issue: IssueDocumentUseCase,
+    private readonly batch: IssueBatchUseCase,
     private readonly em: EntityManager,
     private readonly relay: OutboxRelay,
   ) {}
@@ -28,6 +31,11 @@ export class DocumentsController {
   @MessagePattern(BillingRpc.issueDocument.subject)
   issueDocument(@Payload() request: IssueDocumentRequest) {
     return this.issue.execute(request);
+  }
+
+  @MessagePattern(BillingRpc.issueBatch.subject)
+  issueBatch(@Payload() request: IssueBatchRequest) {
+    return this.batch.execute(request);
   }
 
   @MessagePattern(BillingRpc.getDocument.subject)

@@ -41,29 +41,7 @@ export class IssueDocumentUseCase {
       const existing = await this.byKey(request.tenantId, key, hash);
       if (existing) return existing;
     }
-    const lines = request.lines.map<LineInput>((l) => ({
-      description: l.description.trim(),
-      quantity: l.quantity.trim(),
-      unitPrice: l.unitPrice.trim(),
-      discountPercent: l.discountPercent.trim() || '0',
-      taxRatePercent: l.taxRatePercent.trim() || '0',
-    }));
-    const errors = fieldErrors();
-    const series = (request.series.trim() || '0001').padStart(4, '0');
-    const letter = request.letter.trim();
-    if (!isSalesDocumentKind(request.kind)) errors.add('kind', 'kind_invalid', { value: request.kind, allowed: SALES_DOCUMENT_KINDS.join(', ') });
-    if (!/^\d{1,4}$/.test(series)) errors.add('series', 'series_invalid');
-    if (letter && !/^[A-Z]$/.test(letter)) errors.add('letter', 'letter_invalid');
-    if (request.issueDate && !isLocalDate(request.issueDate)) errors.add('issueDate', 'date_invalid');
-    if (request.issueTime && !isClockTime(request.issueTime)) errors.add('issueTime', 'time_invalid');
-    if (request.paymentTermsDays > 3650) errors.add('paymentTermsDays', 'terms_invalid');
-    if (request.notes.length > 2000) errors.add('notes', 'too_long', { max: 2000 });
-    if (key && key.length > 200) errors.add('idempotencyKey', 'too_long', { max: 200 });
-    if (lines.length === 0) errors.add('lines', 'lines_required');
-    if (lines.length > MAX_LINES) errors.add('lines', 'too_many_lines', { max: MAX_LINES });
-    lines.forEach((line, i) => validateLine(line).forEach((p) => errors.add(`lines[${i}].${p.field}`, p.code)));
-    if (request.currency && !validCurrency(request.currency)) errors.add('currency', 'currency_invalid');
-    errors.throwIfAny();
+    const { lines, series, letter } = this.validate(request);
 
     const tenant = await this.tenants.get(request.tenantId);
     const client = await this.tenants.client(request.tenantId, request.clientId);
@@ -123,6 +101,35 @@ export class IssueDocumentUseCase {
       }
       throw error;
     }
+  }
+
+  /** Every field problem of the request at once; throws validation_failed when there is any. */
+  validate(request: IssueDocumentRequest): { lines: LineInput[]; series: string; letter: string } {
+    const key = request.idempotencyKey.trim() || null;
+    const lines = request.lines.map<LineInput>((l) => ({
+      description: l.description.trim(),
+      quantity: l.quantity.trim(),
+      unitPrice: l.unitPrice.trim(),
+      discountPercent: l.discountPercent.trim() || '0',
+      taxRatePercent: l.taxRatePercent.trim() || '0',
+    }));
+    const errors = fieldErrors();
+    const series = (request.series.trim() || '0001').padStart(4, '0');
+    const letter = request.letter.trim();
+    if (!isSalesDocumentKind(request.kind)) errors.add('kind', 'kind_invalid', { value: request.kind, allowed: SALES_DOCUMENT_KINDS.join(', ') });
+    if (!/^\d{1,4}$/.test(series)) errors.add('series', 'series_invalid');
+    if (letter && !/^[A-Z]$/.test(letter)) errors.add('letter', 'letter_invalid');
+    if (request.issueDate && !isLocalDate(request.issueDate)) errors.add('issueDate', 'date_invalid');
+    if (request.issueTime && !isClockTime(request.issueTime)) errors.add('issueTime', 'time_invalid');
+    if (request.paymentTermsDays > 3650) errors.add('paymentTermsDays', 'terms_invalid');
+    if (request.notes.length > 2000) errors.add('notes', 'too_long', { max: 2000 });
+    if (key && key.length > 200) errors.add('idempotencyKey', 'too_long', { max: 200 });
+    if (lines.length === 0) errors.add('lines', 'lines_required');
+    if (lines.length > MAX_LINES) errors.add('lines', 'too_many_lines', { max: MAX_LINES });
+    lines.forEach((line, i) => validateLine(line).forEach((p) => errors.add(`lines[${i}].${p.field}`, p.code)));
+    if (request.currency && !validCurrency(request.currency)) errors.add('currency', 'currency_invalid');
+    errors.throwIfAny();
+    return { lines, series, letter };
   }
 
   private async byKey(tenantId: string, key: string, hash: string) {
