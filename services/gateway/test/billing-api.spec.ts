@@ -409,6 +409,24 @@ describe('gateway: billing API', () => {
     });
   });
 
+  describe('document batches', () => {
+    it('issues a batch once and names a bad item without issuing anything', async () => {
+      const item = invoiceBody({ issueDate: '2024-03-01' });
+      const bad = await a.post('/v1/document-batches', {
+        batchId: 'alquileres-2024-03',
+        items: [item, { ...item, lines: [{ description: 'Alquiler', quantity: '0', unitPrice: '500.00' }] }],
+      });
+      expect(bad.status).toBe(400);
+      expect((bad.body as Json).errors).toHaveProperty(['items[1].lines[0].quantity']);
+      const body = { batchId: 'alquileres-2024-03', items: [item, item] };
+      const res = await a.post('/v1/document-batches', body);
+      expect(res.status).toBe(201);
+      expect((res.body as Json).perClient).toEqual([{ clientId: client.id, invoices: 2 }]);
+      const again = await a.post('/v1/document-batches', body);
+      expect(((again.body as Json).documents as Json[]).map((d) => d.id)).toEqual(((res.body as Json).documents as Json[]).map((d) => d.id));
+    });
+  });
+
   describe('payment reports', () => {
     it('keeps a reported payment pending until the company confirms it, and only for its own tenant', async () => {
       const fresh = (await a.post('/v1/documents', invoiceBody({ issueDate: '2024-03-20' }))).body as Json;

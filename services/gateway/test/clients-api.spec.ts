@@ -104,6 +104,7 @@ describe('gateway: clients API', () => {
         'get,post /v1/documents',
         'get,post /v1/payment-reports',
         'get,post /v1/staff',
+        'post /v1/document-batches',
         'post /v1/documents/{id}/void',
         'post /v1/payment-reports/{id}/confirm',
         'post /v1/payment-reports/{id}/reject',

@@ -2,7 +2,8 @@ import { PaymentReportsController } from '../payment-reports/payment-reports.con
 import { PaymentsController } from '../payments/payments.controller';
 import { SalesHistoryController } from '../sales-history/sales-history.controller';
 import { StatementsController } from '../statements/statements.controller';
+import { DocumentBatchesController } from './document-batches.controller';
 import { DocumentsController } from './documents.controller';
 
 /** The HTTP routes of the billing service: documents, payments, payment reports, statements and sales history. */
-export const BILLING_CONTROLLERS = [DocumentsController, PaymentsController, StatementsController, SalesHistoryController, PaymentReportsController];
+export const BILLING_CONTROLLERS = [DocumentsController, DocumentBatchesController, PaymentsController, StatementsController, SalesHistoryController, PaymentReportsController];
