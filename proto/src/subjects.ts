@@ -42,7 +42,13 @@ import {
 } from './gen/cobranza/billing/v1/payment_report_pb';
 import { BatchCompletedSchema, IssueBatchReplySchema, IssueBatchRequestSchema } from './gen/cobranza/billing/v1/batch_pb';
 import { GetSalesHistoryRequestSchema, SalesHistorySchema } from './gen/cobranza/billing/v1/sales_history_pb';
-import { GetStatementRequestSchema, StatementSchema } from './gen/cobranza/billing/v1/statement_pb';
+import {
+  BillingSettingsSchema,
+  GetBillingSettingsRequestSchema,
+  GetStatementRequestSchema,
+  StatementSchema,
+  UpdateBillingSettingsRequestSchema,
+} from './gen/cobranza/billing/v1/statement_pb';
 import { event, rpc, type RpcContract } from './contract';
 
 /** The NATS service names; each owns `rpc.<name>.>` and publishes `evt.<name>.>`. */
@@ -117,6 +123,8 @@ export const BillingRpc = {
   listPayments: rpc('rpc.billing.payment.list', ListPaymentsRequestSchema, ListPaymentsReplySchema),
   getStatement: rpc('rpc.billing.statement.get', GetStatementRequestSchema, StatementSchema),
   getSalesHistory: rpc('rpc.billing.sales_history.get', GetSalesHistoryRequestSchema, SalesHistorySchema),
+  getSettings: rpc('rpc.billing.settings.get', GetBillingSettingsRequestSchema, BillingSettingsSchema),
+  updateSettings: rpc('rpc.billing.settings.update', UpdateBillingSettingsRequestSchema, BillingSettingsSchema),
   issueBatch: rpc('rpc.billing.batch.issue', IssueBatchRequestSchema, IssueBatchReplySchema),
   reportPayment: rpc('rpc.billing.payment_report.create', ReportPaymentRequestSchema, PaymentReportSchema),
   confirmPaymentReport: rpc('rpc.billing.payment_report.confirm', ConfirmPaymentReportRequestSchema, PaymentReportSchema),

@@ -9,6 +9,7 @@ import { PaymentReportsUseCases } from './payments/payment-reports.usecases';
 import { RecordPaymentUseCase } from './payments/record-payment.usecase';
 import { SalesHistoryController } from './sales-history/sales-history.controller';
 import { GetStatementUseCase } from './statements/get-statement.usecase';
+import { SettingsController } from './settings/settings.controller';
 import { StatementsController } from './statements/statements.controller';
 import { BillingTenants } from './tenants/billing-tenants';
 
@@ -25,6 +26,7 @@ export class AppModule {
         PaymentsController,
         StatementsController,
         SalesHistoryController,
+        SettingsController,
       ],
       providers: [BillingTenants, IssueDocumentUseCase, IssueBatchUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase],
     };

@@ -2,6 +2,7 @@ import { BillingRpc, SystemRpc, TenancyRpc } from '@cobranza/contracts';
 import { ProvisionedTenant, serviceOrmConfig, serviceVersion, type ServiceDefinition } from '@cobranza/platform';
 import { join } from 'node:path';
 import { BatchRun } from './batches/batch-run.entity';
+import { BillingSettings } from './settings/billing-settings.entity';
 import { NumberingCounter } from './documents/numbering-counter.entity';
 import { SalesDocument } from './documents/sales-document.entity';
 import { migrations } from './migrations';
@@ -15,7 +16,7 @@ export function billingDefinition(clientUrl?: string): ServiceDefinition {
     contracts: [SystemRpc.status.billing, TenancyRpc.provision.billing, ...Object.values(BillingRpc)],
     orm: serviceOrmConfig({
       service: 'billing',
-      entities: [ProvisionedTenant, SalesDocument, NumberingCounter, Payment, PaymentAllocation, PaymentReport, BatchRun],
+      entities: [ProvisionedTenant, SalesDocument, NumberingCounter, Payment, PaymentAllocation, PaymentReport, BatchRun, BillingSettings],
       migrations,
       migrationsFolder: join(__dirname, '..', 'src', 'migrations'),
       clientUrl,

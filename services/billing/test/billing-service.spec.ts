@@ -306,6 +306,34 @@ describe('billing service', () => {
     expect(last.seq).toBe(completed.seq);
   });
 
+  it('counts a remission until it is invoiced, and not at all when the tenant says so', async () => {
+    const shop = (await rpc.call(ClientsRpc.createClient, { tenantId, legalName: 'Ferretería El Tornillo' })).id;
+    const remission = await rpc.call(BillingRpc.issueDocument, {
+      tenantId,
+      clientId: shop,
+      kind: 'remission',
+      issueDate: '2024-03-01',
+      lines: [{ description: 'Tornillos', quantity: '100', unitPrice: '0.25' }],
+    });
+    const kinds = async () =>
+      (await rpc.call(BillingRpc.getStatement, { tenantId, clientId: shop, asOf: '2024-03-31' })).rows.map((r) => [r.kind, r.balance]);
+    expect(await kinds()).toEqual([['remission', '25.00']]);
+    await rpc.call(BillingRpc.updateSettings, { tenantId, remissionsReceivable: false });
+    expect(await kinds()).toEqual([]);
+    await rpc.call(BillingRpc.updateSettings, { tenantId, remissionsReceivable: true });
+    expect(await rpc.call(BillingRpc.getSettings, { tenantId })).toMatchObject({ remissionsReceivable: true });
+    await rpc.call(BillingRpc.issueDocument, {
+      tenantId,
+      clientId: shop,
+      kind: 'invoice',
+      issueDate: '2024-03-05',
+      sourceDocumentId: remission.id,
+      lines: [{ description: 'Tornillos', quantity: '100', unitPrice: '0.25' }],
+    });
+    expect(await kinds()).toEqual([['invoice', '25.00']]);
+    expect((await rpc.call(BillingRpc.getSalesHistory, { tenantId, clientId: shop })).pendingBalance).toBe('25.00');
+  });
+
   it('never shows or changes another tenant’s documents', async () => {
     const other = await rpc.call(ClientsRpc.createTenant, { legalName: 'Ajena, C.A.', email: 'admin@ajena.com' });
     const doc = await invoice();

@@ -427,6 +427,16 @@ describe('gateway: billing API', () => {
     });
   });
 
+  describe('billing settings', () => {
+    it('reads and changes whether uninvoiced remissions count as receivable', async () => {
+      expect((await a.get('/v1/billing-settings')).body).toEqual({ remissionsReceivable: true });
+      expect((await a.patch('/v1/billing-settings', { remissionsReceivable: 'no' })).body).toMatchObject({ code: 'request.invalid' });
+      expect((await a.patch('/v1/billing-settings', { remissionsReceivable: false })).body).toEqual({ remissionsReceivable: false });
+      expect((await b.get('/v1/billing-settings')).body).toEqual({ remissionsReceivable: true });
+      expect((await a.patch('/v1/billing-settings', { remissionsReceivable: true })).body).toEqual({ remissionsReceivable: true });
+    });
+  });
+
   describe('payment reports', () => {
     it('keeps a reported payment pending until the company confirms it, and only for its own tenant', async () => {
       const fresh = (await a.post('/v1/documents', invoiceBody({ issueDate: '2024-03-20' }))).body as Json;

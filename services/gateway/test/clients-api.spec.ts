@@ -95,6 +95,7 @@ describe('gateway: clients API', () => {
         'get /v1/clients/{id}/statement',
         'get /v1/documents/{id}',
         'get /v1/system/status',
+        'get,patch /v1/billing-settings',
         'get,patch /v1/clients/{id}',
         'get,patch /v1/contacts/{id}',
         'get,patch /v1/tenant',

@@ -1,12 +1,13 @@
-import { BillingRpc, type GetSalesHistoryRequest } from '@cobranza/contracts';
+import { create } from '@bufbuild/protobuf';
+import { BillingRpc, GetStatementRequestSchema, type GetSalesHistoryRequest } from '@cobranza/contracts';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { balanceOf } from '../documents/document.mapper';
 import { displayNumber } from '../documents/document-rules';
 import { SalesDocument } from '../documents/sales-document.entity';
-import { Dec } from '../domain/decimal';
 import { roundMoney } from '../domain/money';
+import { GetStatementUseCase } from '../statements/get-statement.usecase';
 import { BillingTenants } from '../tenants/billing-tenants';
 
 const MAX_OPERATIONS = 100;
@@ -27,6 +28,7 @@ export class SalesHistoryController {
   constructor(
     private readonly em: EntityManager,
     private readonly tenants: BillingTenants,
+    private readonly statement: GetStatementUseCase,
   ) {}
 
   @MessagePattern(BillingRpc.getSalesHistory.subject)
@@ -52,20 +54,15 @@ export class SalesHistoryController {
       return row;
     });
     const count = (kind: string) => operations.filter((o) => o[kind]).length;
-    const [pending] = await this.em.getConnection().execute<Array<{ balance: string | null }>>(
-      `select sum(case when kind = 'credit_note' then -(total - paid) else total - paid end)::text as balance
-         from sales_document
-        where tenant_id = ? and client_id = ? and currency = ? and status <> 'voided'
-          and kind in ('invoice', 'remission', 'credit_note')`,
-      [request.tenantId, client.id, client.currency],
-    );
+    // The same rules as the statement (invoiced remissions, the tenant's setting), as of today.
+    const today = await this.statement.execute(create(GetStatementRequestSchema, { tenantId: request.tenantId, clientId: client.id }));
     return {
       operations,
       quotes: count('quote'),
       orders: count('order'),
       remissions: count('remission'),
       invoices: count('invoice'),
-      pendingBalance: roundMoney(new Dec(pending?.balance ?? '0'), client.currency),
+      pendingBalance: today.totals.balance,
       currency: client.currency,
     };
   }

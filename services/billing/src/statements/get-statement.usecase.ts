@@ -8,6 +8,7 @@ import { formatIssuedAt, isLocalDate, localDateOf } from '../domain/calendar';
 import { roundMoney } from '../domain/money';
 import { AGING_BUCKETS, buildStatement, type AgingBucket, type StatementDocument, type StatementFilters, type StatementKind } from '../domain/statement';
 import type { PaymentStatus } from '../domain/balances';
+import { settingsOf } from '../settings/settings.controller';
 import { BillingTenants } from '../tenants/billing-tenants';
 
 const STATUSES = ['pending', 'partially_paid', 'paid'];
@@ -31,13 +32,15 @@ export class GetStatementUseCase {
     const asOf = request.asOf || localDateOf(now, tenant.timezone);
     const currency = client.currency;
 
-    const documents = await this.em.find(SalesDocument, {
+    const settings = await settingsOf(this.em, tenant.id);
+    const candidates = await this.em.find(SalesDocument, {
       tenantId: tenant.id,
       clientId: client.id,
       kind: { $in: [...RECEIVABLE_KINDS] },
       currency,
       issueDate: { $lte: asOf },
     });
+    const documents = await this.receivable(candidates, asOf, settings.remissionsReceivable);
     const paidByDocument = await this.paidAsOf(documents.map((d) => d.id), asOf);
     const source: StatementDocument[] = documents.map((d) => ({
       id: d.id,
@@ -85,6 +88,23 @@ export class GetStatementUseCase {
         over90: statement.aging.over_90,
       },
     };
+  }
+
+  /**
+   * A remission counts only until it is invoiced (its invoice counts instead, never both), and
+   * only when the tenant counts uninvoiced remissions as receivable.
+   */
+  private async receivable(documents: SalesDocument[], asOf: string, remissionsReceivable: boolean): Promise<SalesDocument[]> {
+    const remissions = documents.filter((d) => d.kind === 'remission');
+    if (remissions.length === 0) return documents;
+    if (!remissionsReceivable) return documents.filter((d) => d.kind !== 'remission');
+    const invoiced = await this.em.find(
+      SalesDocument,
+      { sourceDocumentId: { $in: remissions.map((r) => r.id) }, kind: 'invoice', status: { $ne: 'voided' }, issueDate: { $lte: asOf } },
+      { fields: ['sourceDocumentId'] },
+    );
+    const invoicedIds = new Set(invoiced.map((i) => i.sourceDocumentId));
+    return documents.filter((d) => d.kind !== 'remission' || !invoicedIds.has(d.id));
   }
 
   /** Allocations of payments dated on or before the as-of date. */

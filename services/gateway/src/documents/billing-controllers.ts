@@ -1,3 +1,4 @@
+import { BillingSettingsController } from '../billing-settings/billing-settings.controller';
 import { PaymentReportsController } from '../payment-reports/payment-reports.controller';
 import { PaymentsController } from '../payments/payments.controller';
 import { SalesHistoryController } from '../sales-history/sales-history.controller';
@@ -6,4 +7,4 @@ import { DocumentBatchesController } from './document-batches.controller';
 import { DocumentsController } from './documents.controller';
 
 /** The HTTP routes of the billing service: documents, payments, payment reports, statements and sales history. */
-export const BILLING_CONTROLLERS = [DocumentsController, DocumentBatchesController, PaymentsController, StatementsController, SalesHistoryController, PaymentReportsController];
+export const BILLING_CONTROLLERS = [DocumentsController, DocumentBatchesController, PaymentsController, StatementsController, SalesHistoryController, PaymentReportsController, BillingSettingsController];

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cobranza/billing/v1/statement.proto.
  */
 export const file_cobranza_billing_v1_statement: GenFile = /*@__PURE__*/
-  fileDesc("CiNjb2JyYW56YS9iaWxsaW5nL3YxL3N0YXRlbWVudC5wcm90bxITY29icmFuemEuYmlsbGluZy52MSKDAgoQU3RhdGVtZW50RmlsdGVycxIOCgZudW1iZXIYASABKAkSDQoFa2luZHMYAiADKAkSEgoKaXNzdWVfZnJvbRgDIAEoCRIQCghpc3N1ZV90bxgEIAEoCRIQCghkdWVfZnJvbRgFIAEoCRIOCgZkdWVfdG8YBiABKAkSHQoQbWluX2RheXNfb3ZlcmR1ZRgHIAEoDUgAiAEBEh0KEG1heF9kYXlzX292ZXJkdWUYCCABKA1IAYgBARIQCghzdGF0dXNlcxgJIAMoCRIOCgZidWNrZXQYCiABKAlCEwoRX21pbl9kYXlzX292ZXJkdWVCEwoRX21heF9kYXlzX292ZXJkdWUiggEKE0dldFN0YXRlbWVudFJlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEhEKCWNsaWVudF9pZBgCIAEoCRINCgVhc19vZhgDIAEoCRI2CgdmaWx0ZXJzGAQgASgLMiUuY29icmFuemEuYmlsbGluZy52MS5TdGF0ZW1lbnRGaWx0ZXJzIscBCg9TdGF0ZW1lbnRIZWFkZXISEwoLdGVuYW50X25hbWUYASABKAkSFgoOaXNzdWVkX2F0X3RleHQYAiABKAkSEQoJaXNzdWVkX2F0GAMgASgJEhEKCWNsaWVudF9pZBgEIAEoCRITCgtjbGllbnRfY29kZRgFIAEoCRITCgtjbGllbnRfbmFtZRgGIAEoCRIWCg5jbGllbnRfYWRkcmVzcxgHIAEoCRIQCghjdXJyZW5jeRgIIAEoCRINCgVhc19vZhgJIAEoCSLMAQoMU3RhdGVtZW50Um93EhMKC2RvY3VtZW50X2lkGAEgASgJEgwKBGtpbmQYAiABKAkSDgoGbnVtYmVyGAMgASgJEhIKCmlzc3VlX2RhdGUYBCABKAkSEAoIZHVlX2RhdGUYBSABKAkSFAoMZGF5c19vdmVyZHVlGAYgASgNEg4KBmFtb3VudBgHIAEoCRIMCgRwYWlkGAggASgJEg8KB2JhbGFuY2UYCSABKAkSDgoGc3RhdHVzGAogASgJEg4KBmJ1Y2tldBgLIAEoCSJECg9TdGF0ZW1lbnRUb3RhbHMSDwoHYmFsYW5jZRgBIAEoCRIPCgdvdmVyZHVlGAIgASgJEg8KB25vdF9kdWUYAyABKAkiZAoFQWdpbmcSDwoHbm90X2R1ZRgBIAEoCRIRCglkYXlzXzFfMzAYAiABKAkSEgoKZGF5c18zMV82MBgDIAEoCRISCgpkYXlzXzYxXzkwGAQgASgJEg8KB292ZXJfOTAYBSABKAki0wEKCVN0YXRlbWVudBI0CgZoZWFkZXIYASABKAsyJC5jb2JyYW56YS5iaWxsaW5nLnYxLlN0YXRlbWVudEhlYWRlchIvCgRyb3dzGAIgAygLMiEuY29icmFuemEuYmlsbGluZy52MS5TdGF0ZW1lbnRSb3cSNAoGdG90YWxzGAMgASgLMiQuY29icmFuemEuYmlsbGluZy52MS5TdGF0ZW1lbnRUb3RhbHMSKQoFYWdpbmcYBCABKAsyGi5jb2JyYW56YS5iaWxsaW5nLnYxLkFnaW5nYgZwcm90bzM");
+  fileDesc("CiNjb2JyYW56YS9iaWxsaW5nL3YxL3N0YXRlbWVudC5wcm90bxITY29icmFuemEuYmlsbGluZy52MSKDAgoQU3RhdGVtZW50RmlsdGVycxIOCgZudW1iZXIYASABKAkSDQoFa2luZHMYAiADKAkSEgoKaXNzdWVfZnJvbRgDIAEoCRIQCghpc3N1ZV90bxgEIAEoCRIQCghkdWVfZnJvbRgFIAEoCRIOCgZkdWVfdG8YBiABKAkSHQoQbWluX2RheXNfb3ZlcmR1ZRgHIAEoDUgAiAEBEh0KEG1heF9kYXlzX292ZXJkdWUYCCABKA1IAYgBARIQCghzdGF0dXNlcxgJIAMoCRIOCgZidWNrZXQYCiABKAlCEwoRX21pbl9kYXlzX292ZXJkdWVCEwoRX21heF9kYXlzX292ZXJkdWUiggEKE0dldFN0YXRlbWVudFJlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEhEKCWNsaWVudF9pZBgCIAEoCRINCgVhc19vZhgDIAEoCRI2CgdmaWx0ZXJzGAQgASgLMiUuY29icmFuemEuYmlsbGluZy52MS5TdGF0ZW1lbnRGaWx0ZXJzIscBCg9TdGF0ZW1lbnRIZWFkZXISEwoLdGVuYW50X25hbWUYASABKAkSFgoOaXNzdWVkX2F0X3RleHQYAiABKAkSEQoJaXNzdWVkX2F0GAMgASgJEhEKCWNsaWVudF9pZBgEIAEoCRITCgtjbGllbnRfY29kZRgFIAEoCRITCgtjbGllbnRfbmFtZRgGIAEoCRIWCg5jbGllbnRfYWRkcmVzcxgHIAEoCRIQCghjdXJyZW5jeRgIIAEoCRINCgVhc19vZhgJIAEoCSLMAQoMU3RhdGVtZW50Um93EhMKC2RvY3VtZW50X2lkGAEgASgJEgwKBGtpbmQYAiABKAkSDgoGbnVtYmVyGAMgASgJEhIKCmlzc3VlX2RhdGUYBCABKAkSEAoIZHVlX2RhdGUYBSABKAkSFAoMZGF5c19vdmVyZHVlGAYgASgNEg4KBmFtb3VudBgHIAEoCRIMCgRwYWlkGAggASgJEg8KB2JhbGFuY2UYCSABKAkSDgoGc3RhdHVzGAogASgJEg4KBmJ1Y2tldBgLIAEoCSJECg9TdGF0ZW1lbnRUb3RhbHMSDwoHYmFsYW5jZRgBIAEoCRIPCgdvdmVyZHVlGAIgASgJEg8KB25vdF9kdWUYAyABKAkiZAoFQWdpbmcSDwoHbm90X2R1ZRgBIAEoCRIRCglkYXlzXzFfMzAYAiABKAkSEgoKZGF5c18zMV82MBgDIAEoCRISCgpkYXlzXzYxXzkwGAQgASgJEg8KB292ZXJfOTAYBSABKAki0wEKCVN0YXRlbWVudBI0CgZoZWFkZXIYASABKAsyJC5jb2JyYW56YS5iaWxsaW5nLnYxLlN0YXRlbWVudEhlYWRlchIvCgRyb3dzGAIgAygLMiEuY29icmFuemEuYmlsbGluZy52MS5TdGF0ZW1lbnRSb3cSNAoGdG90YWxzGAMgASgLMiQuY29icmFuemEuYmlsbGluZy52MS5TdGF0ZW1lbnRUb3RhbHMSKQoFYWdpbmcYBCABKAsyGi5jb2JyYW56YS5iaWxsaW5nLnYxLkFnaW5nIkMKD0JpbGxpbmdTZXR0aW5ncxIRCgl0ZW5hbnRfaWQYASABKAkSHQoVcmVtaXNzaW9uc19yZWNlaXZhYmxlGAIgASgIIi4KGUdldEJpbGxpbmdTZXR0aW5nc1JlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJIm8KHFVwZGF0ZUJpbGxpbmdTZXR0aW5nc1JlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEiIKFXJlbWlzc2lvbnNfcmVjZWl2YWJsZRgCIAEoCEgAiAEBQhgKFl9yZW1pc3Npb25zX3JlY2VpdmFibGViBnByb3RvMw");
 
 /**
  * @generated from message cobranza.billing.v1.StatementFilters
@@ -337,4 +337,74 @@ export type Statement = Message<"cobranza.billing.v1.Statement"> & {
  */
 export const StatementSchema: GenMessage<Statement> = /*@__PURE__*/
   messageDesc(file_cobranza_billing_v1_statement, 6);
+
+/**
+ * Billing's settings of a tenant.
+ *
+ * @generated from message cobranza.billing.v1.BillingSettings
+ */
+export type BillingSettings = Message<"cobranza.billing.v1.BillingSettings"> & {
+  /**
+   * @generated from field: string tenant_id = 1;
+   */
+  tenantId: string;
+
+  /**
+   * Whether a remission not yet invoiced counts as receivable and shows on the statement as
+   * "Remisión" (default true). An invoiced remission never counts: its invoice does.
+   *
+   * @generated from field: bool remissions_receivable = 2;
+   */
+  remissionsReceivable: boolean;
+};
+
+/**
+ * Describes the message cobranza.billing.v1.BillingSettings.
+ * Use `create(BillingSettingsSchema)` to create a new message.
+ */
+export const BillingSettingsSchema: GenMessage<BillingSettings> = /*@__PURE__*/
+  messageDesc(file_cobranza_billing_v1_statement, 7);
+
+/**
+ * rpc.billing.settings.get
+ *
+ * @generated from message cobranza.billing.v1.GetBillingSettingsRequest
+ */
+export type GetBillingSettingsRequest = Message<"cobranza.billing.v1.GetBillingSettingsRequest"> & {
+  /**
+   * @generated from field: string tenant_id = 1;
+   */
+  tenantId: string;
+};
+
+/**
+ * Describes the message cobranza.billing.v1.GetBillingSettingsRequest.
+ * Use `create(GetBillingSettingsRequestSchema)` to create a new message.
+ */
+export const GetBillingSettingsRequestSchema: GenMessage<GetBillingSettingsRequest> = /*@__PURE__*/
+  messageDesc(file_cobranza_billing_v1_statement, 8);
+
+/**
+ * rpc.billing.settings.update: only the fields present change.
+ *
+ * @generated from message cobranza.billing.v1.UpdateBillingSettingsRequest
+ */
+export type UpdateBillingSettingsRequest = Message<"cobranza.billing.v1.UpdateBillingSettingsRequest"> & {
+  /**
+   * @generated from field: string tenant_id = 1;
+   */
+  tenantId: string;
+
+  /**
+   * @generated from field: optional bool remissions_receivable = 2;
+   */
+  remissionsReceivable?: boolean | undefined;
+};
+
+/**
+ * Describes the message cobranza.billing.v1.UpdateBillingSettingsRequest.
+ * Use `create(UpdateBillingSettingsRequestSchema)` to create a new message.
+ */
+export const UpdateBillingSettingsRequestSchema: GenMessage<UpdateBillingSettingsRequest> = /*@__PURE__*/
+  messageDesc(file_cobranza_billing_v1_statement, 9);
 
