@@ -25,3 +25,4 @@ export * from './tenancy/provisioned-tenant.entity';
 export * from './tenancy/provision-tenant.usecase';
 export * from './service/system-controllers';
 export * from './i18n';
+export * from './artifacts/artifact-store';

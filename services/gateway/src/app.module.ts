@@ -1,4 +1,4 @@
-import { connectNats, LOGGER, NATS_CONNECTION, RpcClient, createLogger } from '@cobranza/platform';
+import { ArtifactStore, connectNats, LOGGER, NATS_CONNECTION, RpcClient, createLogger } from '@cobranza/platform';
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { NatsConnection } from 'nats';
@@ -30,6 +30,7 @@ import { TenantController } from './tenant/tenant.controller';
     { provide: LOGGER, useFactory: () => createLogger('gateway') },
     { provide: NATS_CONNECTION, useFactory: () => connectNats('gateway') },
     { provide: RpcClient, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => new RpcClient(nc) },
+    { provide: ArtifactStore, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => ArtifactStore.open(nc) },
     // Every route needs an API key unless marked @Public().
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],

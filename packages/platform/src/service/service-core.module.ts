@@ -4,6 +4,7 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import { eventStreamOf } from '@cobranza/contracts';
 import type { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
+import { ArtifactStore } from '../artifacts/artifact-store';
 import { createLogger } from '../logger';
 import { connectNats } from '../nats/connection';
 import { RpcClient } from '../nats/rpc-client';
@@ -41,9 +42,10 @@ export class ServiceCoreModule implements OnApplicationShutdown {
           useFactory: (orm: MikroORM, nc: NatsConnection, logger: Logger) =>
             new OutboxRelay(orm, nc, logger, { service: definition.name, stream: eventStreamOf(definition.name) }),
         },
+        { provide: ArtifactStore, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => ArtifactStore.open(nc) },
         StatusReporter,
       ],
-      exports: [SERVICE_DEFINITION, LOGGER, NATS_CONNECTION, RpcClient, OutboxRelay, StatusReporter],
+      exports: [SERVICE_DEFINITION, LOGGER, NATS_CONNECTION, RpcClient, OutboxRelay, StatusReporter, ArtifactStore],
     };
   }
 
