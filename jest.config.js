@@ -10,6 +10,7 @@ module.exports = {
   moduleNameMapper: {
     '^@cobranza/contracts$': '<rootDir>/proto/src',
     '^@cobranza/platform$': '<rootDir>/packages/platform/src',
+    '^@cobranza/recurrence$': '<rootDir>/packages/recurrence/src',
     '^@cobranza/testing$': '<rootDir>/test-support/src',
   },
   testTimeout: 120000,

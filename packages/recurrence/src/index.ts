@@ -1,0 +1,3 @@
+export * from './local-date';
+export * from './time-zone';
+export * from './emission-rule';
