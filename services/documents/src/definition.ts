@@ -1,6 +1,7 @@
-import { SystemRpc, TenancyRpc } from '@cobranza/contracts';
+import { DOCUMENTS_CONTRACTS } from '@cobranza/contracts';
 import { ProvisionedTenant, serviceOrmConfig, serviceVersion, type ServiceDefinition } from '@cobranza/platform';
 import { join } from 'node:path';
+import { RenderedDocument } from './artifacts/rendered-document.entity';
 import { migrations } from './migrations';
 import { chromiumCheck } from './rendering/chromium';
 
@@ -8,11 +9,11 @@ export function documentsDefinition(clientUrl?: string): ServiceDefinition {
   return {
     name: 'documents',
     version: serviceVersion(),
-    contracts: [SystemRpc.status.documents, TenancyRpc.provision.documents],
+    contracts: DOCUMENTS_CONTRACTS,
     readinessChecks: [chromiumCheck()],
     orm: serviceOrmConfig({
       service: 'documents',
-      entities: [ProvisionedTenant],
+      entities: [ProvisionedTenant, RenderedDocument],
       migrations,
       migrationsFolder: join(__dirname, '..', 'src', 'migrations'),
       clientUrl,

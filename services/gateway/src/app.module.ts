@@ -7,6 +7,7 @@ import { ClientContactsController } from './client-contacts/client-contacts.cont
 import { ClientsController } from './clients/clients.controller';
 import { ContactsController } from './contacts/contacts.controller';
 import { BILLING_CONTROLLERS } from './documents/billing-controllers';
+import { EXPORT_CONTROLLERS } from './exports/export-controllers';
 import { HealthController } from './health/health.controller';
 import { RecipientsController } from './recipients/recipients.controller';
 import { StaffController } from './staff/staff.controller';
@@ -25,6 +26,7 @@ import { TenantController } from './tenant/tenant.controller';
     ContactsController,
     StaffController,
     ...BILLING_CONTROLLERS,
+    ...EXPORT_CONTROLLERS,
   ],
   providers: [
     { provide: LOGGER, useFactory: () => createLogger('gateway') },
