@@ -1,2 +1,4 @@
 export * from './system';
 export * from './wait';
+export * from './smtp-sink';
+export * from './whatsapp-cloud-standin';

@@ -9,6 +9,7 @@ import { ContactsController } from './contacts/contacts.controller';
 import { BILLING_CONTROLLERS } from './documents/billing-controllers';
 import { EXPORT_CONTROLLERS } from './exports/export-controllers';
 import { HealthController } from './health/health.controller';
+import { NOTIFICATIONS_CONTROLLERS } from './notifications/notifications-controllers';
 import { RecipientsController } from './recipients/recipients.controller';
 import { StaffController } from './staff/staff.controller';
 import { SystemController } from './system/system.controller';
@@ -26,6 +27,7 @@ import { TenantController } from './tenant/tenant.controller';
     ContactsController,
     StaffController,
     ...BILLING_CONTROLLERS,
+    ...NOTIFICATIONS_CONTROLLERS,
     ...EXPORT_CONTROLLERS,
   ],
   providers: [

@@ -1,23 +1,50 @@
 import { DomainError, messageLanguage } from '@cobranza/platform';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import { json, raw, type NextFunction, type Request, type Response } from 'express';
 import { bodyNotJsonError } from './request-shape';
 
-const parse = json({ limit: '100kb' });
+/** A request whose body bytes are kept exactly as received. */
+export interface RawBodyRequest extends Request {
+  rawBody?: Buffer;
+}
+
+const keepRaw = (req: Request, _res: Response, buffer: Buffer): void => {
+  (req as RawBodyRequest).rawBody = buffer;
+};
+
+const parse = json({ limit: '100kb', verify: keepRaw });
+
+/**
+ * Webhooks are signed over their exact bytes, and an unsigned or badly signed call must be
+ * answered 401 even when it is not JSON: their bodies are kept raw and never parsed here (the
+ * service that verifies the signature parses them).
+ */
+const WEBHOOK_PATH = /^\/v1\/webhooks\//;
+const parseRaw = raw({ type: () => true, limit: '1mb' });
 
 /**
  * The JSON body parser, whose failures become problems with stable codes (the default parser's
- * errors other than malformed JSON would end as 500).
+ * errors other than malformed JSON would end as 500). The bytes read are kept as `req.rawBody`.
  */
 export function jsonBody(req: Request, res: Response, next: NextFunction): void {
+  if (WEBHOOK_PATH.test(req.path)) {
+    parseRaw(req, res, (error?: unknown) => {
+      if (error === undefined) {
+        (req as RawBodyRequest).rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        req.body = undefined;
+      }
+      next(error === undefined ? undefined : toProblemError(error, '1 MB'));
+    });
+    return;
+  }
   parse(req, res, (error?: unknown) => next(error === undefined ? undefined : toProblemError(error)));
 }
 
-function toProblemError(error: unknown): unknown {
+function toProblemError(error: unknown, limit = '100 kB'): unknown {
   const { type, status } = (error ?? {}) as { type?: string; status?: number };
   const en = messageLanguage() === 'en';
   if (type === 'entity.parse.failed') return bodyNotJsonError();
   if (type === 'entity.too.large')
-    return new DomainError('request.too_large', en ? 'The body is larger than 100 kB.' : 'El cuerpo ocupa más de 100 kB.', 413);
+    return new DomainError('request.too_large', en ? `The body is larger than ${limit}.` : `El cuerpo ocupa más de ${limit}.`, 413);
   if (type === 'encoding.unsupported' || type === 'charset.unsupported')
     return new DomainError(
       'request.unsupported_encoding',
