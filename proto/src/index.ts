@@ -18,4 +18,6 @@ export * from './gen/cobranza/billing/v1/statement_pb';
 export * from './gen/cobranza/billing/v1/sales_history_pb';
 export * from './gen/cobranza/billing/v1/payment_report_pb';
 export * from './gen/cobranza/billing/v1/batch_pb';
+export * from './gen/cobranza/billing/v1/schedule_pb';
+export * from './gen/cobranza/workflows/v1/schedule_control_pb';
 export * from './constants';

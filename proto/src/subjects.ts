@@ -49,6 +49,19 @@ import {
   StatementSchema,
   UpdateBillingSettingsRequestSchema,
 } from './gen/cobranza/billing/v1/statement_pb';
+import {
+  ChangeScheduleConfigRequestSchema,
+  CreateScheduleRequestSchema,
+  GetScheduleRequestSchema,
+  ListSchedulesReplySchema,
+  ListSchedulesRequestSchema,
+  PreviewScheduleReplySchema,
+  PreviewScheduleRequestSchema,
+  RecurringScheduleSchema,
+  ReportScheduleStateRequestSchema,
+  ScheduleCreatedSchema,
+} from './gen/cobranza/billing/v1/schedule_pb';
+import { ScheduleCommandRequestSchema, ScheduleRuntimeStateSchema } from './gen/cobranza/workflows/v1/schedule_control_pb';
 import { event, rpc, type RpcContract } from './contract';
 
 /** The NATS service names; each owns `rpc.<name>.>` and publishes `evt.<name>.>`. */
@@ -130,6 +143,12 @@ export const BillingRpc = {
   confirmPaymentReport: rpc('rpc.billing.payment_report.confirm', ConfirmPaymentReportRequestSchema, PaymentReportSchema),
   rejectPaymentReport: rpc('rpc.billing.payment_report.reject', RejectPaymentReportRequestSchema, PaymentReportSchema),
   listPaymentReports: rpc('rpc.billing.payment_report.list', ListPaymentReportsRequestSchema, ListPaymentReportsReplySchema),
+  createSchedule: rpc('rpc.billing.schedule.create', CreateScheduleRequestSchema, RecurringScheduleSchema),
+  getSchedule: rpc('rpc.billing.schedule.get', GetScheduleRequestSchema, RecurringScheduleSchema),
+  listSchedules: rpc('rpc.billing.schedule.list', ListSchedulesRequestSchema, ListSchedulesReplySchema),
+  previewSchedule: rpc('rpc.billing.schedule.preview', PreviewScheduleRequestSchema, PreviewScheduleReplySchema),
+  changeScheduleConfig: rpc('rpc.billing.schedule.change_config', ChangeScheduleConfigRequestSchema, RecurringScheduleSchema),
+  reportScheduleState: rpc('rpc.billing.schedule.report_state', ReportScheduleStateRequestSchema, RecurringScheduleSchema),
 } as const;
 
 export const BillingEvents = {
@@ -140,6 +159,17 @@ export const BillingEvents = {
   paymentReported: event('evt.billing.payment_report.reported', PaymentReportChangedSchema),
   paymentReportConfirmed: event('evt.billing.payment_report.confirmed', PaymentReportChangedSchema),
   paymentReportRejected: event('evt.billing.payment_report.rejected', PaymentReportChangedSchema),
+  scheduleCreated: event('evt.billing.schedule.created', ScheduleCreatedSchema),
+} as const;
+
+/** Requests the worker answers: Temporal updates and queries on a schedule's workflow. */
+export const WorkflowsRpc = {
+  pauseSchedule: rpc('rpc.workflows.schedule.pause', ScheduleCommandRequestSchema, ScheduleRuntimeStateSchema),
+  resumeSchedule: rpc('rpc.workflows.schedule.resume', ScheduleCommandRequestSchema, ScheduleRuntimeStateSchema),
+  skipScheduleEmission: rpc('rpc.workflows.schedule.skip', ScheduleCommandRequestSchema, ScheduleRuntimeStateSchema),
+  endSchedule: rpc('rpc.workflows.schedule.end', ScheduleCommandRequestSchema, ScheduleRuntimeStateSchema),
+  changeScheduleConfig: rpc('rpc.workflows.schedule.change_config', ScheduleCommandRequestSchema, ScheduleRuntimeStateSchema),
+  scheduleState: rpc('rpc.workflows.schedule.state', ScheduleCommandRequestSchema, ScheduleRuntimeStateSchema),
 } as const;
 
 export const TenancyRpc = {

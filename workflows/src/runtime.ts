@@ -1,10 +1,11 @@
-import { ClientsEvents, eventStreamOf } from '@cobranza/contracts';
+import { BillingEvents, ClientsEvents, eventStreamOf } from '@cobranza/contracts';
 import { connectNats, createLogger, RpcClient, temporalAddress, temporalNamespace } from '@cobranza/platform';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
 import { createActivities } from './activities';
 import { EventConsumer } from './events/event-consumer';
+import { scheduleCreatedHandler } from './events/schedule-events.handler';
 import { tenantCreatedHandler, tenantUpdatedHandler } from './events/tenant-events.handler';
 import { WorkflowsResponder } from './responder/workflows-responder';
 import { MAIN_TASK_QUEUE } from './task-queues';
@@ -63,9 +64,16 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions = {}): Pr
       handle: tenantUpdatedHandler(client),
       logger,
     }),
+    new EventConsumer(nats, {
+      stream: eventStreamOf('billing'),
+      durable: 'workflows-schedule-created',
+      filterSubject: BillingEvents.scheduleCreated.subject,
+      handle: scheduleCreatedHandler(client),
+      logger,
+    }),
   ];
   for (const consumer of consumers) await consumer.start();
-  const responder = new WorkflowsResponder(nats, client);
+  const responder = new WorkflowsResponder(nats, client, logger);
   await responder.start();
   logger.info({ address, namespace, taskQueue }, 'worker started');
 

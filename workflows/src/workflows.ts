@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: deterministic code only (see docs/architecture.md).
 export { tenantOnboarding, tenantSettingsSync } from './tenant-onboarding/workflows';
+export { recurringSchedule } from './recurring-schedule/workflows';

@@ -2,6 +2,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** temporal.api.enums.v1.IndexedValueType of the types search-attributes.txt uses. */
+const INDEXED_VALUE_TYPES: Record<string, number> = { Keyword: 2, Datetime: 6 };
+
 /**
  * The official Java time-skipping test server (scripts/lib/infra.sh resolves it into the tools
  * cache). It accepts only search attributes registered through its operator service.
@@ -14,8 +17,9 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   for (const line of readFileSync(join(__dirname, '../../deploy/temporal/search-attributes.txt'), 'utf8').split('\n')) {
     const [name, type] = line.trim().split('=');
     if (!name || name.startsWith('#')) continue;
-    if (type !== 'Keyword') throw new Error(`unsupported search attribute type ${type}`);
-    searchAttributes[name] = 2; // INDEXED_VALUE_TYPE_KEYWORD
+    const indexedType = INDEXED_VALUE_TYPES[type];
+    if (!indexedType) throw new Error(`unsupported search attribute type ${type}`);
+    searchAttributes[name] = indexedType;
   }
   await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
   return env;

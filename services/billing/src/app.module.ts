@@ -7,6 +7,8 @@ import { IssueDocumentUseCase } from './documents/issue-document.usecase';
 import { PaymentsController } from './payments/payments.controller';
 import { PaymentReportsUseCases } from './payments/payment-reports.usecases';
 import { RecordPaymentUseCase } from './payments/record-payment.usecase';
+import { SchedulesController } from './schedules/schedules.controller';
+import { ScheduleUseCases } from './schedules/schedules.usecases';
 import { SalesHistoryController } from './sales-history/sales-history.controller';
 import { GetStatementUseCase } from './statements/get-statement.usecase';
 import { SettingsController } from './settings/settings.controller';
@@ -27,8 +29,9 @@ export class AppModule {
         StatementsController,
         SalesHistoryController,
         SettingsController,
+        SchedulesController,
       ],
-      providers: [BillingTenants, IssueDocumentUseCase, IssueBatchUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase],
+      providers: [BillingTenants, IssueDocumentUseCase, IssueBatchUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase, ScheduleUseCases],
     };
   }
 }

@@ -8,6 +8,7 @@ import { SalesDocument } from './documents/sales-document.entity';
 import { migrations } from './migrations';
 import { Payment, PaymentAllocation } from './payments/payment.entity';
 import { PaymentReport } from './payments/payment-report.entity';
+import { RecurringSchedule } from './schedules/recurring-schedule.entity';
 
 export function billingDefinition(clientUrl?: string): ServiceDefinition {
   return {
@@ -16,7 +17,7 @@ export function billingDefinition(clientUrl?: string): ServiceDefinition {
     contracts: [SystemRpc.status.billing, TenancyRpc.provision.billing, ...Object.values(BillingRpc)],
     orm: serviceOrmConfig({
       service: 'billing',
-      entities: [ProvisionedTenant, SalesDocument, NumberingCounter, Payment, PaymentAllocation, PaymentReport, BatchRun, BillingSettings],
+      entities: [ProvisionedTenant, SalesDocument, NumberingCounter, Payment, PaymentAllocation, PaymentReport, BatchRun, BillingSettings, RecurringSchedule],
       migrations,
       migrationsFolder: join(__dirname, '..', 'src', 'migrations'),
       clientUrl,

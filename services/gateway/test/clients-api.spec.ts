@@ -88,12 +88,26 @@ describe('gateway: clients API', () => {
       const routes = Object.entries(doc.paths).filter(([path]) => path.startsWith('/v1/'));
       expect(routes.map(([path, ops]) => `${Object.keys(ops).sort().join(',')} ${path}`).sort()).toEqual([
         'delete,get,patch /v1/staff/{id}',
+        'delete,get,put /v1/notification-templates/{documentKind}',
         'delete,patch /v1/clients/{id}/contacts/{linkId}',
+        'get /v1/artifacts/{id}',
         'get /v1/clients/{id}/payments',
         'get /v1/clients/{id}/recipients',
         'get /v1/clients/{id}/sales-history',
+        'get /v1/clients/{id}/sales-history.pdf',
         'get /v1/clients/{id}/statement',
+        'get /v1/clients/{id}/statement.pdf',
+        'get /v1/clients/{id}/statement.xlsx',
+        'get /v1/deliveries',
+        'get /v1/deliveries/{id}',
         'get /v1/documents/{id}',
+        'get /v1/documents/{id}/pdf',
+        'get /v1/documents/{id}/xml',
+        'get /v1/notification-settings/whatsapp-entitlement',
+        'get /v1/notification-templates',
+        'get /v1/recurring-schedules/{id}',
+        'get /v1/recurring-schedules/{id}/preview',
+        'get /v1/recurring-schedules/{id}/state',
         'get /v1/system/status',
         'get,patch /v1/billing-settings',
         'get,patch /v1/clients/{id}',
@@ -104,14 +118,24 @@ describe('gateway: clients API', () => {
         'get,post /v1/contacts',
         'get,post /v1/documents',
         'get,post /v1/payment-reports',
+        'get,post /v1/recurring-schedules',
         'get,post /v1/staff',
+        'get,post /v1/webhooks/whatsapp/{tenantId}',
+        'get,put /v1/notification-settings',
         'post /v1/document-batches',
         'post /v1/documents/{id}/void',
         'post /v1/payment-reports/{id}/confirm',
         'post /v1/payment-reports/{id}/reject',
         'post /v1/payments',
+        'post /v1/recurring-schedules/preview',
+        'post /v1/recurring-schedules/{id}/end',
+        'post /v1/recurring-schedules/{id}/pause',
+        'post /v1/recurring-schedules/{id}/resume',
+        'post /v1/recurring-schedules/{id}/skip',
+        'put /v1/recurring-schedules/{id}/configuration',
       ]);
-      for (const [path, operations] of routes) {
+      // WhatsApp webhooks are public by design: Meta signs them instead (notifications-api.spec.ts).
+      for (const [path, operations] of routes.filter(([path]) => !path.startsWith('/v1/webhooks/'))) {
         for (const [method, operation] of Object.entries(operations as Record<string, Json>)) {
           const where = `${method} ${path}`;
           expect({ where, summary: typeof operation.summary, security: operation.security }).toEqual({

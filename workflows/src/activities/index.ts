@@ -1,4 +1,5 @@
 import type { RpcClient } from '@cobranza/platform';
+import { scheduleActivities } from './schedule.activities';
 import { tenancyActivities } from './tenancy.activities';
 
 export interface ActivityDependencies {
@@ -9,5 +10,6 @@ export interface ActivityDependencies {
 export function createActivities(deps: ActivityDependencies) {
   return {
     ...tenancyActivities(deps.rpc),
+    ...scheduleActivities(deps.rpc),
   };
 }

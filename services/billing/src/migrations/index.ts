@@ -5,6 +5,7 @@ import { Migration20261123132854_sales_documents_payments } from './Migration202
 import { Migration20261123141818_payment_reports } from './Migration20261123141818_payment_reports';
 import { Migration20261123142250_batch_runs } from './Migration20261123142250_batch_runs';
 import { Migration20261123142619_billing_settings } from './Migration20261123142619_billing_settings';
+import { Migration20261123152341_recurring_schedules } from './Migration20261123152341_recurring_schedules';
 
 /** Every migration of this schema, oldest first. Add new ones here after `migrate create`. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123141818_payment_reports', class: Migration20261123141818_payment_reports },
   { name: 'Migration20261123142250_batch_runs', class: Migration20261123142250_batch_runs },
   { name: 'Migration20261123142619_billing_settings', class: Migration20261123142619_billing_settings },
+  { name: 'Migration20261123152341_recurring_schedules', class: Migration20261123152341_recurring_schedules },
 ];

@@ -27,6 +27,8 @@ const MESSAGES = {
   ),
   count: text(`Debe ser un número entero de 0 a ${MAX_COUNT}.`, `Must be a whole number from 0 to ${MAX_COUNT}.`),
   object: text('Debe ser un objeto.', 'Must be an object.'),
+  boolean: text('Debe ser true o false.', 'Must be true or false.'),
+  strings: text('Debe ser una lista de textos.', 'Must be a list of strings.'),
   list: text('Debe ser una lista de objetos.', 'Must be a list of objects.'),
   once: text('Debe aparecer una sola vez.', 'Must appear only once.'),
   idempotencyKey: text(
@@ -42,6 +44,8 @@ export type BillingRule =
   | { readonly type: 'string' }
   | { readonly type: 'decimal' }
   | { readonly type: 'count' }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'strings' }
   | { readonly type: 'object'; readonly shape: BillingShape }
   | { readonly type: 'list'; readonly shape: BillingShape };
 export type BillingShape = { readonly [field: string]: BillingRule };
@@ -65,6 +69,9 @@ export const billingField = {
   decimal: { type: 'decimal' },
   /** A whole JSON number from 0 to 1,000,000. */
   count: { type: 'count' },
+  boolean: { type: 'boolean' },
+  /** A list of strings (ids). */
+  strings: { type: 'strings' },
   object: <S extends BillingShape>(shape: S) => ({ type: 'object', shape }) as const,
   list: <S extends BillingShape>(shape: S) => ({ type: 'list', shape }) as const,
 } as const;
@@ -84,6 +91,10 @@ function check(value: Record<string, unknown>, shape: BillingShape, path: string
       if (typeof item !== 'string') errors[name] = MESSAGES.decimal(lang);
     } else if (rule.type === 'count') {
       if (!(typeof item === 'number' && Number.isInteger(item) && item >= 0 && item <= MAX_COUNT)) errors[name] = MESSAGES.count(lang);
+    } else if (rule.type === 'boolean') {
+      if (typeof item !== 'boolean') errors[name] = MESSAGES.boolean(lang);
+    } else if (rule.type === 'strings') {
+      if (!Array.isArray(item) || item.some((element) => typeof element !== 'string')) errors[name] = MESSAGES.strings(lang);
     } else if (rule.type === 'object') {
       if (isPlainObject(item)) check(item, rule.shape, name, errors, lang);
       else errors[name] = MESSAGES.object(lang);

@@ -161,6 +161,7 @@ const RESOURCES = {
     code: 'payment_report.not_found',
     message: text('No existe el reporte de pago indicado.', 'The payment report does not exist.'),
   },
+  schedule: { code: 'schedule.not_found', message: text('No existe la programación indicada.', 'The schedule does not exist.') },
 } as const;
 export type Resource = keyof typeof RESOURCES;
 
