@@ -11,6 +11,8 @@ export DATABASE_URL="${DATABASE_URL:-postgres://127.0.0.1:5432/cobranza}"
 export NATS_URL="${NATS_URL:-nats://127.0.0.1:4222}"
 export TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-127.0.0.1:7233}"
 GATEWAY_PORT="${GATEWAY_PORT:-3000}"
+# Without NOTIFICATIONS_SECRET_KEY, notifications uses its published development key (never in
+# production, where it refuses to start without one: docs/notifications.md).
 
 ensure_apt_packages postgresql chromium libxml2-utils
 ensure_chromium
@@ -35,6 +37,13 @@ start_process() {
   HTTP_PORT="$port" nohup node "$REPO_ROOT/$entry" >>"$LOGS/$name.log" 2>&1 &
   echo $! >"$STATE/$name.pid"
 }
+# Development stand-ins for the outside world: a real SMTP server that keeps every message as an
+# .eml file, and a local server speaking the WhatsApp Cloud API (the demo tenant uses both).
+(cd "$REPO_ROOT" && npx tsc -p scripts/dev/tsconfig.json) || fail "the development sinks do not compile" "fix the errors shown above"
+mkdir -p "$STATE/mail"
+SMTP_SINK_PORT=2525 SMTP_SINK_DIR="$STATE/mail" start_process smtp-sink 0 test-support/dist/dev/smtp-sink.main.js
+WHATSAPP_STANDIN_PORT=8089 WHATSAPP_STANDIN_TOKEN=demo-whatsapp-token start_process whatsapp-standin 0 test-support/dist/dev/whatsapp-standin.main.js
+
 start_process clients 3001 services/clients/dist/main.js
 start_process billing 3002 services/billing/dist/main.js
 start_process documents 3003 services/documents/dist/main.js
@@ -59,6 +68,8 @@ Cobranza is up.
   API:            http://localhost:$GATEWAY_PORT/v1/clients  (header Authorization: Bearer <demo API key above>)
   OpenAPI docs:   http://localhost:$GATEWAY_PORT/docs   (document: /docs/openapi.json)
   Temporal UI:    http://localhost:8233
+  Mail (SMTP sink on :2525): every message the demo tenant sends is saved in $STATE/mail
+  WhatsApp Cloud API stand-in: http://127.0.0.1:8089 (requests it took: /_standin/requests)
   Logs:           $LOGS
   Stop:           bash scripts/down.sh
 MSG

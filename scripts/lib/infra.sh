@@ -207,7 +207,7 @@ search_attribute_flags() {
 # start_temporal STATE_DIR PORT UI_PORT|headless [DB_FILE]
 start_temporal() {
   local state="$1" port="$2" ui="$3" dbfile="${4:-}"
-  if port_open "$port"; then log "Temporal already listening on $port"; return 0; fi
+  if port_open "$port"; then log "Temporal already listening on $port"; ensure_temporal_cli; register_search_attributes "$port"; return 0; fi
   ensure_temporal_cli
   mkdir -p "$state"
   local args=(server start-dev --ip 127.0.0.1 --port "$port" --log-level warn)
@@ -222,10 +222,28 @@ start_temporal() {
   # The frontend opens its port before the namespace is ready: wait until it answers.
   local i
   for i in $(seq 1 100); do
-    "$TEMPORAL_CLI_BIN" operator namespace describe --address "127.0.0.1:$port" -n default >/dev/null 2>&1 && return 0
+    if "$TEMPORAL_CLI_BIN" operator namespace describe --address "127.0.0.1:$port" -n default >/dev/null 2>&1; then
+      register_search_attributes "$port"
+      return 0
+    fi
     sleep 0.3
   done
   fail "the Temporal dev server is not answering on $port" "read $state/temporal.log"
+}
+
+# The start flags register search attributes only in a new database: a dev database kept from
+# an older version of the list gets the ones added since.
+register_search_attributes() {
+  local port="$1" known line name type
+  known="$("$TEMPORAL_CLI_BIN" operator search-attribute list --address "127.0.0.1:$port" -n default 2>/dev/null)"
+  while IFS= read -r line; do
+    [[ -z "$line" || "$line" == \#* ]] && continue
+    name="${line%%=*}"; type="${line#*=}"
+    grep -qw "$name" <<<"$known" && continue
+    log "registering search attribute $name ($type)"
+    "$TEMPORAL_CLI_BIN" operator search-attribute create --address "127.0.0.1:$port" -n default --name "$name" --type "$type" >/dev/null \
+      || fail "search attribute $name could not be registered" "check deploy/temporal/search-attributes.txt"
+  done <"$REPO_ROOT/deploy/temporal/search-attributes.txt"
 }
 
 stop_pidfile() {

@@ -1,4 +1,4 @@
-import { ClientsRpc } from '@cobranza/contracts';
+import { ClientsRpc, NotificationsRpc } from '@cobranza/contracts';
 import { connectNats, DomainError, RpcClient } from '@cobranza/platform';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -19,6 +19,7 @@ async function main(stateFile: string): Promise<void> {
   try {
     const existing = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as Partial<DemoState>) : {};
     if (existing.tenantId && existing.apiKey && (await tenantExists(rpc, existing.tenantId))) {
+      await useDevelopmentChannels(rpc, existing.tenantId);
       print(existing as DemoState);
       return;
     }
@@ -54,12 +55,29 @@ async function main(stateFile: string): Promise<void> {
       documentKinds: ['invoice', 'statement', 'reminder'],
     });
     await rpc.call(ClientsRpc.createStaffMember, { tenantId: tenant.id, name: 'María Pérez', email: 'maria.perez@infotax.com.ve' });
+    await useDevelopmentChannels(rpc, tenant.id);
     const state: DemoState = { tenantId: tenant.id, apiKey: key };
     writeFileSync(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
     print(state);
   } finally {
     await nats.drain();
   }
+}
+
+/** The demo tenant sends through the development sinks that scripts/up.sh starts. */
+async function useDevelopmentChannels(rpc: RpcClient, tenantId: string): Promise<void> {
+  await rpc.call(NotificationsRpc.updateSettings, {
+    tenantId,
+    smtp: { host: '127.0.0.1', port: 2525, tlsMode: 'none', user: '', password: '', fromAddress: 'cobranzas@infotax.com.ve' },
+    whatsapp: {
+      phoneNumberId: '106540352242922',
+      accessToken: 'demo-whatsapp-token',
+      appSecret: 'demo-app-secret',
+      verifyToken: 'demo-verify-token',
+      apiBaseUrl: 'http://127.0.0.1:8089',
+    },
+  });
+  await rpc.call(NotificationsRpc.setEntitlement, { tenantId, mode: 'contracted' });
 }
 
 async function tenantExists(rpc: RpcClient, id: string): Promise<boolean> {
