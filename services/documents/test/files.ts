@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Where the official OASIS UBL 2.1 schemas are (../shared/ubl-2.1 from the repository). */
-const UBL_XSD = process.env.UBL_XSD_DIR ?? join(__dirname, '..', '..', '..', '..', 'shared', 'ubl-2.1', 'xsd');
+/** The official OASIS UBL 2.1 schemas, vendored in services/documents/schemas. */
+const UBL_XSD = process.env.UBL_XSD_DIR ?? join(__dirname, '..', 'schemas', 'ubl-2.1', 'xsd');
 export const UBL_SCHEMAS = {
   invoice: join(UBL_XSD, 'maindoc', 'UBL-Invoice-2.1.xsd'),
   creditNote: join(UBL_XSD, 'maindoc', 'UBL-CreditNote-2.1.xsd'),
