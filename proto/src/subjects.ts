@@ -21,17 +21,22 @@ import { CreateTenantRequestSchema, GetTenantRequestSchema, TenantCreatedSchema,
 import { StatusReplySchema, StatusRequestSchema } from './gen/cobranza/system/v1/system_pb';
 import { ProvisionTenantReplySchema, ProvisionTenantRequestSchema } from './gen/cobranza/tenancy/v1/provision_pb';
 import {
+  CreateDraftRequestSchema,
+  DeleteDraftRequestSchema,
   DocumentIssuedSchema,
   DocumentVoidedSchema,
   GetDocumentRequestSchema,
   IssueDocumentRequestSchema,
+  IssueDraftRequestSchema,
   ListDocumentsReplySchema,
   ListDocumentsRequestSchema,
   SalesDocumentSchema,
+  UpdateDraftRequestSchema,
   VoidDocumentRequestSchema,
 } from './gen/cobranza/billing/v1/document_pb';
 import { ListPaymentsReplySchema, ListPaymentsRequestSchema, PaymentRecordedSchema, PaymentSchema, RecordPaymentRequestSchema } from './gen/cobranza/billing/v1/payment_pb';
 import {
+  AttachReceiptRequestSchema,
   ConfirmPaymentReportRequestSchema,
   ListPaymentReportsReplySchema,
   ListPaymentReportsRequestSchema,
@@ -132,6 +137,10 @@ export const BillingRpc = {
   getDocument: rpc('rpc.billing.document.get', GetDocumentRequestSchema, SalesDocumentSchema),
   listDocuments: rpc('rpc.billing.document.list', ListDocumentsRequestSchema, ListDocumentsReplySchema),
   voidDocument: rpc('rpc.billing.document.void', VoidDocumentRequestSchema, SalesDocumentSchema),
+  createDraft: rpc('rpc.billing.draft.create', CreateDraftRequestSchema, SalesDocumentSchema),
+  updateDraft: rpc('rpc.billing.draft.update', UpdateDraftRequestSchema, SalesDocumentSchema),
+  deleteDraft: rpc('rpc.billing.draft.delete', DeleteDraftRequestSchema, SalesDocumentSchema),
+  issueDraft: rpc('rpc.billing.draft.issue', IssueDraftRequestSchema, SalesDocumentSchema),
   recordPayment: rpc('rpc.billing.payment.record', RecordPaymentRequestSchema, PaymentSchema),
   listPayments: rpc('rpc.billing.payment.list', ListPaymentsRequestSchema, ListPaymentsReplySchema),
   getStatement: rpc('rpc.billing.statement.get', GetStatementRequestSchema, StatementSchema),
@@ -143,6 +152,7 @@ export const BillingRpc = {
   confirmPaymentReport: rpc('rpc.billing.payment_report.confirm', ConfirmPaymentReportRequestSchema, PaymentReportSchema),
   rejectPaymentReport: rpc('rpc.billing.payment_report.reject', RejectPaymentReportRequestSchema, PaymentReportSchema),
   listPaymentReports: rpc('rpc.billing.payment_report.list', ListPaymentReportsRequestSchema, ListPaymentReportsReplySchema),
+  attachPaymentReceipt: rpc('rpc.billing.payment_report.attach_receipt', AttachReceiptRequestSchema, PaymentReportSchema),
   createSchedule: rpc('rpc.billing.schedule.create', CreateScheduleRequestSchema, RecurringScheduleSchema),
   getSchedule: rpc('rpc.billing.schedule.get', GetScheduleRequestSchema, RecurringScheduleSchema),
   listSchedules: rpc('rpc.billing.schedule.list', ListSchedulesRequestSchema, ListSchedulesReplySchema),

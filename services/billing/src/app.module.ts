@@ -3,6 +3,7 @@ import { ServiceCoreModule, statusController, tenancyController, type ServiceDef
 import { Module, type DynamicModule } from '@nestjs/common';
 import { IssueBatchUseCase } from './batches/issue-batch.usecase';
 import { DocumentsController } from './documents/documents.controller';
+import { DraftsUseCases } from './documents/drafts.usecases';
 import { IssueDocumentUseCase } from './documents/issue-document.usecase';
 import { PaymentsController } from './payments/payments.controller';
 import { PaymentReportsUseCases } from './payments/payment-reports.usecases';
@@ -31,7 +32,7 @@ export class AppModule {
         SettingsController,
         SchedulesController,
       ],
-      providers: [BillingTenants, IssueDocumentUseCase, IssueBatchUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase, ScheduleUseCases],
+      providers: [BillingTenants, IssueDocumentUseCase, DraftsUseCases, IssueBatchUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase, ScheduleUseCases],
     };
   }
 }

@@ -16,8 +16,9 @@ export const isSalesDocumentKind = (kind: string): boolean => (SALES_DOCUMENT_KI
 export const RECEIVABLE_KINDS = ['invoice', 'remission', 'credit_note'] as const;
 export const PAYABLE_KINDS = ['invoice', 'remission'] as const;
 
-/** "0001-00000111", or "A 0001-00000111" with Argentina's letter. */
-export function displayNumber(series: string, number: number, letter = ''): string {
+/** "0001-00000111", or "A 0001-00000111" with Argentina's letter; empty for a draft (no number yet). */
+export function displayNumber(series: string, number: number | null | undefined, letter = ''): string {
+  if (!number) return '';
   const core = `${series.padStart(4, '0')}-${String(number).padStart(8, '0')}`;
   return letter ? `${letter} ${core}` : core;
 }

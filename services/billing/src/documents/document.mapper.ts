@@ -12,6 +12,8 @@ export function balanceOf(doc: SalesDocument): string {
 
 export function toDocumentMessage(doc: SalesDocument): MessageInitShape<typeof SalesDocumentSchema> {
   const money = (value: string) => roundMoney(value, doc.currency);
+  // A draft without a date of its own shows none: it is dated on the day it is issued.
+  const undated = doc.status === 'draft' && doc.datedOnIssue;
   return {
     id: doc.id,
     tenantId: doc.tenantId,
@@ -19,16 +21,16 @@ export function toDocumentMessage(doc: SalesDocument): MessageInitShape<typeof S
     status: doc.status,
     series: doc.series,
     letter: doc.letter,
-    number: doc.number,
+    number: doc.number ?? 0,
     displayNumber: displayNumber(doc.series, doc.number, doc.letter),
     clientId: doc.clientId,
     clientCode: doc.clientCode,
     clientName: doc.clientName,
     currency: doc.currency,
-    issueDate: doc.issueDate,
+    issueDate: undated ? '' : doc.issueDate,
     issueTime: doc.issueTime,
     paymentTermsDays: doc.paymentTermsDays,
-    dueDate: doc.dueDate,
+    dueDate: undated ? '' : doc.dueDate,
     lines: doc.lines,
     gross: money(doc.gross),
     discount: money(doc.discount),

@@ -1,10 +1,14 @@
 import {
   BillingEvents,
   BillingRpc,
+  type CreateDraftRequest,
+  type DeleteDraftRequest,
   type GetDocumentRequest,
   type IssueBatchRequest,
   type IssueDocumentRequest,
+  type IssueDraftRequest,
   type ListDocumentsRequest,
+  type UpdateDraftRequest,
   type VoidDocumentRequest,
 } from '@cobranza/contracts';
 import { OutboxRelay, recordEvent } from '@cobranza/platform';
@@ -16,6 +20,7 @@ import { domainError, fieldErrors, isUuid, message, notFound } from '../common/m
 import { Dec } from '../domain/decimal';
 import { toDocumentMessage } from './document.mapper';
 import { isSalesDocumentKind } from './document-rules';
+import { DraftsUseCases } from './drafts.usecases';
 import { IssueDocumentUseCase } from './issue-document.usecase';
 import { SalesDocument } from './sales-document.entity';
 
@@ -24,6 +29,7 @@ export class DocumentsController {
   constructor(
     private readonly issue: IssueDocumentUseCase,
     private readonly batch: IssueBatchUseCase,
+    private readonly drafts: DraftsUseCases,
     private readonly em: EntityManager,
     private readonly relay: OutboxRelay,
   ) {}
@@ -36,6 +42,26 @@ export class DocumentsController {
   @MessagePattern(BillingRpc.issueBatch.subject)
   issueBatch(@Payload() request: IssueBatchRequest) {
     return this.batch.execute(request);
+  }
+
+  @MessagePattern(BillingRpc.createDraft.subject)
+  createDraft(@Payload() request: CreateDraftRequest) {
+    return this.drafts.create(request);
+  }
+
+  @MessagePattern(BillingRpc.updateDraft.subject)
+  updateDraft(@Payload() request: UpdateDraftRequest) {
+    return this.drafts.update(request);
+  }
+
+  @MessagePattern(BillingRpc.deleteDraft.subject)
+  deleteDraft(@Payload() request: DeleteDraftRequest) {
+    return this.drafts.delete(request);
+  }
+
+  @MessagePattern(BillingRpc.issueDraft.subject)
+  issueDraft(@Payload() request: IssueDraftRequest) {
+    return this.drafts.issueDraft(request);
   }
 
   @MessagePattern(BillingRpc.getDocument.subject)
@@ -55,7 +81,8 @@ export class DocumentsController {
     const where: Record<string, unknown> = { tenantId: request.tenantId };
     if (request.clientId) where.clientId = request.clientId;
     if (request.kind) where.kind = request.kind;
-    if (request.status) where.status = request.status;
+    // Drafts are listed only when asked for (status=draft).
+    where.status = request.status ? request.status : { $ne: 'draft' };
     const page = Math.max(1, request.page || 1);
     const [items, total] = await this.em.findAndCount(SalesDocument, where, {
       orderBy: { issueDate: 'desc', createdAt: 'desc', id: 'asc' },
@@ -74,6 +101,7 @@ export class DocumentsController {
         : null;
       if (!doc) throw notFound('document.not_found');
       if (doc.status === 'voided') throw domainError('document.not_voidable', 409, { reason: message('already_voided') });
+      if (doc.status === 'draft') throw domainError('document.not_voidable', 409, { reason: message('is_draft') });
       if (!new Dec(doc.paid).isZero()) throw domainError('document.not_voidable', 409, { reason: message('has_payments') });
       doc.status = 'voided';
       doc.voidedAt = new Date();

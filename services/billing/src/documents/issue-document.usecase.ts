@@ -1,5 +1,5 @@
 import { BillingEvents, IssueDocumentRequestSchema, SALES_DOCUMENT_KINDS, type IssueDocumentRequest } from '@cobranza/contracts';
-import { OutboxRelay, recordEvent } from '@cobranza/platform';
+import { OutboxRelay, recordEvent, type ProvisionedTenant } from '@cobranza/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -21,10 +21,32 @@ export interface IssueOptions {
   batchId?: string;
 }
 
+/** A request checked and resolved (tenant, client, source, totals): what issuing and drafts share. */
+export interface PreparedDocument {
+  tenant: ProvisionedTenant;
+  client: { id: string; code: string; legalName: string };
+  kind: string;
+  series: string;
+  letter: string;
+  currency: string;
+  /** As requested: empty means today (issuing) or the day it is issued (a draft). */
+  issueDate: string;
+  issueTime: string;
+  paymentTermsDays: number;
+  lines: StoredLine[];
+  totals: { gross: string; discount: string; net: string; tax: string; total: string };
+  source: SalesDocument | null;
+  notes: string;
+}
+
+/** The fields of IssueDocumentRequest that describe the document (not the call). */
+export type DocumentFields = Omit<IssueDocumentRequest, '$typeName' | '$unknown' | 'idempotencyKey'>;
+
 /**
  * Issues a sales document with the next number of its series. The number comes from a counter
  * row locked in the same transaction, so concurrent issues get consecutive numbers and a
  * rolled-back one leaves no gap. An idempotency key returns the first document for every retry.
+ * Drafts (DraftsUseCases) go through the same `prepare` and `number`.
  */
 @Injectable()
 export class IssueDocumentUseCase {
@@ -41,54 +63,23 @@ export class IssueDocumentUseCase {
       const existing = await this.byKey(request.tenantId, key, hash);
       if (existing) return existing;
     }
-    const { lines, series, letter } = this.validate(request);
-
-    const tenant = await this.tenants.get(request.tenantId);
-    const client = await this.tenants.client(request.tenantId, request.clientId);
-    const currency = (request.currency || client.currency).toUpperCase();
-    const source = request.sourceDocumentId ? await this.source(request, client.id) : null;
-
+    const prepared = await this.prepare(request);
     const now = new Date();
-    const issueDate = request.issueDate || localDateOf(now, tenant.timezone);
-    const totals = computeTotals(lines, currency);
-    const stored: StoredLine[] = lines.map((line, i) => ({ ...line, ...totals.lines[i] }));
     try {
       const document = await this.em.transactional(async (tx) => {
-        const number = await nextNumber(tx, tenant.id, request.kind, series, letter);
         const id = randomUUID();
         const doc = tx.create(SalesDocument, {
           id,
-          tenantId: tenant.id,
-          kind: request.kind,
+          ...documentData(prepared, now, false),
           status: 'issued',
-          series,
-          letter,
-          number,
-          clientId: client.id,
-          clientCode: client.code,
-          clientName: client.legalName,
-          currency,
-          issueDate,
-          issueTime: request.issueTime || localTimeOf(now, tenant.timezone),
-          paymentTermsDays: request.paymentTermsDays,
-          dueDate: dueDateOf(issueDate, request.paymentTermsDays),
-          lines: stored,
-          gross: totals.gross,
-          discount: totals.discount,
-          net: totals.net,
-          tax: totals.tax,
-          total: totals.total,
-          paid: '0',
-          operationId: source?.operationId ?? id,
-          sourceDocumentId: source?.id ?? null,
+          operationId: prepared.source?.operationId ?? id,
           batchId: options.batchId ?? '',
-          notes: request.notes.trim(),
           idempotencyKey: key,
           requestHash: hash,
           createdAt: now,
           voidReason: '',
         });
-        recordEvent(tx, BillingEvents.documentIssued, { document: toDocumentMessage(doc) });
+        await this.number(tx, doc);
         return doc;
       });
       this.relay.kick();
@@ -103,9 +94,47 @@ export class IssueDocumentUseCase {
     }
   }
 
+  /**
+   * Every check of issuing (fields, tenant, client, source) and the totals, without storing
+   * anything: a draft is saved from it, and issuing a draft checks it again.
+   */
+  async prepare(request: DocumentFields & { idempotencyKey?: string }): Promise<PreparedDocument> {
+    const { lines, series, letter } = this.validate(request);
+    const tenant = await this.tenants.get(request.tenantId);
+    const client = await this.tenants.client(request.tenantId, request.clientId);
+    const currency = (request.currency || client.currency).toUpperCase();
+    const source = request.sourceDocumentId ? await this.source(request, client.id) : null;
+    const totals = computeTotals(lines, currency);
+    return {
+      tenant,
+      client: { id: client.id, code: client.code, legalName: client.legalName },
+      kind: request.kind,
+      series,
+      letter,
+      currency,
+      issueDate: request.issueDate,
+      issueTime: request.issueTime,
+      paymentTermsDays: request.paymentTermsDays,
+      lines: lines.map((line, i) => ({ ...line, ...totals.lines[i] })),
+      totals: { gross: totals.gross, discount: totals.discount, net: totals.net, tax: totals.tax, total: totals.total },
+      source,
+      notes: request.notes.trim(),
+    };
+  }
+
+  /**
+   * Takes the next number of the document's series and marks it issued, recording
+   * `document.issued` in the caller's transaction: the counter row stays locked until it ends.
+   */
+  async number(tx: EntityManager, doc: SalesDocument): Promise<void> {
+    doc.number = await nextNumber(tx, doc.tenantId, doc.kind, doc.series, doc.letter);
+    doc.status = 'issued';
+    recordEvent(tx, BillingEvents.documentIssued, { document: toDocumentMessage(doc) });
+  }
+
   /** Every field problem of the request at once; throws validation_failed when there is any. */
-  validate(request: IssueDocumentRequest): { lines: LineInput[]; series: string; letter: string } {
-    const key = request.idempotencyKey.trim() || null;
+  validate(request: DocumentFields & { idempotencyKey?: string }): { lines: LineInput[]; series: string; letter: string } {
+    const key = request.idempotencyKey?.trim() || null;
     const lines = request.lines.map<LineInput>((l) => ({
       description: l.description.trim(),
       quantity: l.quantity.trim(),
@@ -140,18 +169,48 @@ export class IssueDocumentUseCase {
     return toDocumentMessage(existing);
   }
 
-  private async source(request: IssueDocumentRequest, clientId: string): Promise<SalesDocument> {
+  private async source(request: DocumentFields, clientId: string): Promise<SalesDocument> {
     const source = isUuid(request.sourceDocumentId)
       ? await this.em.findOne(SalesDocument, { id: request.sourceDocumentId, tenantId: request.tenantId })
       : null;
     if (!source) throw notFound('document.not_found');
-    if (source.clientId !== clientId || source.status === 'voided' || !canBeMadeFrom(request.kind, source.kind)) {
+    // A draft has no number yet: nothing is made from it until it is issued.
+    if (source.clientId !== clientId || source.status === 'voided' || source.status === 'draft' || !canBeMadeFrom(request.kind, source.kind)) {
       const errors = fieldErrors();
       errors.add('sourceDocumentId', 'source_invalid', { kind: request.kind, source: source.kind });
       errors.throwIfAny();
     }
     return source;
   }
+}
+
+/**
+ * The stored fields of a prepared document as of `now`. Issuing dates it today and stamps the time
+ * when the request did not; a draft keeps what was asked (`datedOnIssue` when no date).
+ */
+export function documentData(prepared: PreparedDocument, now: Date, draft: boolean) {
+  const timezone = prepared.tenant.timezone;
+  const issueDate = prepared.issueDate || localDateOf(now, timezone);
+  return {
+    tenantId: prepared.tenant.id,
+    kind: prepared.kind,
+    series: prepared.series,
+    letter: prepared.letter,
+    clientId: prepared.client.id,
+    clientCode: prepared.client.code,
+    clientName: prepared.client.legalName,
+    currency: prepared.currency,
+    issueDate,
+    issueTime: prepared.issueTime || (draft ? '' : localTimeOf(now, timezone)),
+    datedOnIssue: draft && !prepared.issueDate,
+    paymentTermsDays: prepared.paymentTermsDays,
+    dueDate: dueDateOf(issueDate, prepared.paymentTermsDays),
+    lines: prepared.lines,
+    ...prepared.totals,
+    paid: '0',
+    sourceDocumentId: prepared.source?.id ?? null,
+    notes: prepared.notes,
+  };
 }
 
 function validCurrency(code: string): boolean {

@@ -29,6 +29,7 @@ export class SalesDocument {
   @Property({ type: 'string', length: 20 })
   kind!: string;
 
+  /** draft, issued, partially_paid, paid or voided. */
   @Property({ type: 'string', length: 20 })
   status!: string;
 
@@ -38,8 +39,9 @@ export class SalesDocument {
   @Property({ type: 'string', length: 1 })
   letter: string = '';
 
-  @Property({ type: 'integer' })
-  number!: number;
+  /** Null while a draft: the number is taken when it is issued (the unique key ignores nulls). */
+  @Property({ type: 'integer', nullable: true })
+  number?: number | null = null;
 
   @Property({ type: 'uuid' })
   clientId!: string;
@@ -56,8 +58,13 @@ export class SalesDocument {
   @Property({ type: 'string', columnType: 'date' })
   issueDate!: string;
 
+  /** Empty only on a draft: it takes the time it is issued. */
   @Property({ type: 'string', length: 8 })
   issueTime!: string;
+
+  /** A draft saved without an issue date: issuing dates it that day (issueDate is a placeholder till then). */
+  @Property({ type: 'boolean' })
+  datedOnIssue: boolean = false;
 
   @Property({ type: 'integer' })
   paymentTermsDays: number = 0;

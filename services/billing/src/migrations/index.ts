@@ -6,6 +6,7 @@ import { Migration20261123141818_payment_reports } from './Migration202611231418
 import { Migration20261123142250_batch_runs } from './Migration20261123142250_batch_runs';
 import { Migration20261123142619_billing_settings } from './Migration20261123142619_billing_settings';
 import { Migration20261123152341_recurring_schedules } from './Migration20261123152341_recurring_schedules';
+import { Migration20261123162938_drafts_receipts } from './Migration20261123162938_drafts_receipts';
 
 /** Every migration of this schema, oldest first. Add new ones here after `migrate create`. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123142250_batch_runs', class: Migration20261123142250_batch_runs },
   { name: 'Migration20261123142619_billing_settings', class: Migration20261123142619_billing_settings },
   { name: 'Migration20261123152341_recurring_schedules', class: Migration20261123152341_recurring_schedules },
+  { name: 'Migration20261123162938_drafts_receipts', class: Migration20261123162938_drafts_receipts },
 ];

@@ -58,4 +58,8 @@ export class PaymentReport {
 
   @Property({ type: 'datetime', nullable: true })
   decidedAt?: Date | null = null;
+
+  /** The receipt (image or PDF) in the artifact store, kind payment_receipt; files never travel in messages. */
+  @Property({ type: 'uuid', nullable: true })
+  receiptArtifactId?: string | null = null;
 }

@@ -1,11 +1,12 @@
 import {
   BillingEvents,
+  type AttachReceiptRequest,
   type ConfirmPaymentReportRequest,
   type ListPaymentReportsRequest,
   type RejectPaymentReportRequest,
   type ReportPaymentRequest,
 } from '@cobranza/contracts';
-import { OutboxRelay, recordEvent } from '@cobranza/platform';
+import { ArtifactStore, NotFoundError, OutboxRelay, recordEvent } from '@cobranza/platform';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { domainError, fieldErrors, isUuid, notFound } from '../common/messages';
@@ -39,8 +40,12 @@ export function toReportMessage(report: PaymentReport) {
     rejectReason: report.rejectReason,
     createdAt: report.createdAt.toISOString(),
     decidedAt: report.decidedAt?.toISOString() ?? '',
+    receiptArtifactId: report.receiptArtifactId ?? '',
   };
 }
+
+/** The artifact kind of a receipt a customer attaches to its payment report. */
+export const RECEIPT_ARTIFACT_KIND = 'payment_receipt';
 
 /**
  * Payment reports: a customer's word that it paid, kept apart from payments until the company
@@ -54,6 +59,7 @@ export class PaymentReportsUseCases {
     private readonly tenants: BillingTenants,
     private readonly payments: RecordPaymentUseCase,
     private readonly relay: OutboxRelay,
+    private readonly artifacts: ArtifactStore,
   ) {}
 
   async report(request: ReportPaymentRequest) {
@@ -133,6 +139,32 @@ export class PaymentReportsUseCases {
     const report = await this.decide(request.tenantId, request.id, (r) => {
       r.status = 'rejected';
       r.rejectReason = request.reason.trim().slice(0, 500);
+    });
+    return toReportMessage(report);
+  }
+
+  /**
+   * Attaches the receipt the gateway already stored (only its id travels): it must be the
+   * tenant's payment_receipt artifact, and the report still pending; a new receipt replaces the old.
+   */
+  async attachReceipt(request: AttachReceiptRequest) {
+    await this.find(request.tenantId, request.id);
+    const artifactId = request.artifactId.trim().toLowerCase();
+    const info = await this.artifacts.info(request.tenantId, artifactId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    if (!info || info.kind !== RECEIPT_ARTIFACT_KIND || info.tenantId !== request.tenantId) {
+      const errors = fieldErrors();
+      errors.add('artifactId', 'receipt.artifact_invalid');
+      errors.throwIfAny();
+    }
+    const report = await this.em.transactional(async (tx) => {
+      const r = await tx.findOne(PaymentReport, { id: request.id, tenantId: request.tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!r) throw notFound('payment_report.not_found');
+      if (r.status !== 'pending') throw domainError('payment_report.already_decided', 409, { status: r.status });
+      r.receiptArtifactId = artifactId;
+      return r;
     });
     return toReportMessage(report);
   }

@@ -1,5 +1,6 @@
 import {
   BillingRpc,
+  type AttachReceiptRequest,
   type ConfirmPaymentReportRequest,
   type ListPaymentReportsRequest,
   type ListPaymentsRequest,
@@ -54,6 +55,11 @@ export class PaymentsController {
   @MessagePattern(BillingRpc.rejectPaymentReport.subject)
   rejectReport(@Payload() request: RejectPaymentReportRequest) {
     return this.reports.reject(request);
+  }
+
+  @MessagePattern(BillingRpc.attachPaymentReceipt.subject)
+  attachReceipt(@Payload() request: AttachReceiptRequest) {
+    return this.reports.attachReceipt(request);
   }
 
   @MessagePattern(BillingRpc.listPaymentReports.subject)

@@ -35,13 +35,17 @@ export class SalesHistoryController {
   async get(@Payload() request: GetSalesHistoryRequest) {
     const client = await this.tenants.client(request.tenantId, request.clientId);
     const recent = await this.em.getConnection().execute<Array<{ operation_id: string }>>(
-      `select operation_id from sales_document where tenant_id = ? and client_id = ?
+      `select operation_id from sales_document where tenant_id = ? and client_id = ? and status <> 'draft'
         group by operation_id order by max(created_at) desc limit ?`,
       [request.tenantId, client.id, MAX_OPERATIONS],
     );
     const ids = recent.map((r) => r.operation_id);
     const documents = ids.length
-      ? await this.em.find(SalesDocument, { tenantId: request.tenantId, operationId: { $in: ids } }, { orderBy: { createdAt: 'desc' } })
+      ? await this.em.find(
+          SalesDocument,
+          { tenantId: request.tenantId, operationId: { $in: ids }, status: { $ne: 'draft' } },
+          { orderBy: { createdAt: 'desc' } },
+        )
       : [];
     const operations = ids.map((operationId) => {
       const docs = documents.filter((d) => d.operationId === operationId);

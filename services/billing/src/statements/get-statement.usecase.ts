@@ -37,6 +37,8 @@ export class GetStatementUseCase {
       tenantId: tenant.id,
       clientId: client.id,
       kind: { $in: [...RECEIVABLE_KINDS] },
+      // A draft is not owed: it has no number and was never issued.
+      status: { $ne: 'draft' },
       currency,
       issueDate: { $lte: asOf },
     });
@@ -100,7 +102,7 @@ export class GetStatementUseCase {
     if (!remissionsReceivable) return documents.filter((d) => d.kind !== 'remission');
     const invoiced = await this.em.find(
       SalesDocument,
-      { sourceDocumentId: { $in: remissions.map((r) => r.id) }, kind: 'invoice', status: { $ne: 'voided' }, issueDate: { $lte: asOf } },
+      { sourceDocumentId: { $in: remissions.map((r) => r.id) }, kind: 'invoice', status: { $nin: ['voided', 'draft'] }, issueDate: { $lte: asOf } },
       { fields: ['sourceDocumentId'] },
     );
     const invoicedIds = new Set(invoiced.map((i) => i.sourceDocumentId));

@@ -6,6 +6,7 @@ import { SalesHistoryController } from '../sales-history/sales-history.controlle
 import { StatementsController } from '../statements/statements.controller';
 import { DocumentBatchesController } from './document-batches.controller';
 import { DocumentsController } from './documents.controller';
+import { DraftsController } from './drafts.controller';
 
-/** The HTTP routes of the billing service: documents, payments, payment reports, statements, sales history and recurring schedules. */
-export const BILLING_CONTROLLERS = [DocumentsController, DocumentBatchesController, PaymentsController, StatementsController, SalesHistoryController, PaymentReportsController, BillingSettingsController, RecurringSchedulesController];
+/** The HTTP routes of the billing service: documents, drafts, payments, payment reports, statements, sales history and recurring schedules. */
+export const BILLING_CONTROLLERS = [DocumentsController, DraftsController, DocumentBatchesController, PaymentsController, StatementsController, SalesHistoryController, PaymentReportsController, BillingSettingsController, RecurringSchedulesController];

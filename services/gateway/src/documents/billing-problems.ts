@@ -7,6 +7,12 @@ import { notFound, validationFailed, type ProblemExample } from '../http/problem
 
 export const DOCUMENT_NOT_FOUND = notFound('document.not_found', 'No existe el documento indicado.');
 
+export const NOT_A_DRAFT: ProblemExample = {
+  status: 409,
+  code: 'draft.not_editable',
+  detail: 'El documento 0001-00000111 ya fue emitido (issued): solo un borrador se modifica, emite o elimina.',
+};
+
 export const NOT_VOIDABLE: ProblemExample = {
   status: 409,
   code: 'document.not_voidable',

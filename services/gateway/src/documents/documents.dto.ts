@@ -4,7 +4,7 @@ import { PageInfoDto } from '../http/page.dto';
 import { billingField } from './billing-request';
 
 const KINDS = [...SALES_DOCUMENT_KINDS];
-export const DOCUMENT_STATUSES = ['issued', 'partially_paid', 'paid', 'voided'];
+export const DOCUMENT_STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'voided'];
 const DECIMAL = 'A decimal number as a JSON string, never a JSON number (to avoid float rounding).';
 
 // ---------------------------------------------------------------------------------------------
@@ -58,10 +58,10 @@ export class SalesDocumentDto {
   @ApiProperty({ example: '', description: 'Optional letter before the number (Argentina: A, B, C); empty when none.' })
   letter!: string;
 
-  @ApiProperty({ example: 111, description: 'Consecutive per tenant, kind, series and letter.' })
+  @ApiProperty({ example: 111, description: 'Consecutive per tenant, kind, series and letter; 0 while a draft.' })
   number!: number;
 
-  @ApiProperty({ example: '0001-00000111', description: '"0001-00000111", or "A 0001-00000111" with a letter.' })
+  @ApiProperty({ example: '0001-00000111', description: '"0001-00000111", or "A 0001-00000111" with a letter; empty while a draft.' })
   displayNumber!: string;
 
   @ApiProperty({ example: '8f0c2a57-6d1e-4b3a-a9f2-7c5e1d3b9a40' })
@@ -76,16 +76,16 @@ export class SalesDocumentDto {
   @ApiProperty({ example: 'VES', description: 'ISO 4217.' })
   currency!: string;
 
-  @ApiProperty({ example: '2024-03-01', description: "Local date in the tenant's time zone." })
+  @ApiProperty({ example: '2024-03-01', description: "Local date in the tenant's time zone; empty on a draft dated when issued." })
   issueDate!: string;
 
-  @ApiProperty({ example: '08:00:00', description: 'The time printed on the document, HH:MM:SS.' })
+  @ApiProperty({ example: '08:00:00', description: 'The time printed on the document, HH:MM:SS; empty on a draft stamped when issued.' })
   issueTime!: string;
 
   @ApiProperty({ example: 15 })
   paymentTermsDays!: number;
 
-  @ApiProperty({ example: '2024-03-16', description: 'issueDate + paymentTermsDays.' })
+  @ApiProperty({ example: '2024-03-16', description: 'issueDate + paymentTermsDays; empty while issueDate is.' })
   dueDate!: string;
 
   @ApiProperty({ type: [DocumentLineDto] })
@@ -191,6 +191,41 @@ export class IssueDocumentDto {
   notes?: string;
 }
 
+export class DraftDto {
+  @ApiProperty({ example: 'invoice', enum: KINDS })
+  kind!: string;
+
+  @ApiProperty({ example: '8f0c2a57-6d1e-4b3a-a9f2-7c5e1d3b9a40' })
+  clientId!: string;
+
+  @ApiPropertyOptional({ example: '0001', description: 'Default: 0001.' })
+  series?: string;
+
+  @ApiPropertyOptional({ example: '', description: 'Optional letter before the number (Argentina: A, B, C).' })
+  letter?: string;
+
+  @ApiPropertyOptional({ example: 'VES', description: "Default: the client's currency." })
+  currency?: string;
+
+  @ApiPropertyOptional({ example: '', description: 'Leave it out to date the document on the day the draft is issued.' })
+  issueDate?: string;
+
+  @ApiPropertyOptional({ example: '', description: 'Leave it out to stamp the time the draft is issued.' })
+  issueTime?: string;
+
+  @ApiPropertyOptional({ example: 15, description: 'Whole days from the issue date to the due date; default 0.' })
+  paymentTermsDays?: number;
+
+  @ApiProperty({ type: [LineInputDto] })
+  lines!: LineInputDto[];
+
+  @ApiPropertyOptional({ example: '', description: 'The quote, order or remission this document is made from (same operation).' })
+  sourceDocumentId?: string;
+
+  @ApiPropertyOptional({ example: 'Pago por transferencia a la cuenta corriente del Banco Mercantil.' })
+  notes?: string;
+}
+
 export class VoidDocumentDto {
   @ApiProperty({ example: 'Emitida por error: el servicio se facturó dos veces.' })
   reason!: string;
@@ -218,7 +253,25 @@ export const ISSUE_DOCUMENT = {
   notes: billingField.string,
 } as const;
 
+/** A draft has the fields of an issue, every one replaced on update. */
+export const DRAFT = ISSUE_DOCUMENT;
+
 export const VOID_DOCUMENT = { reason: billingField.string } as const;
+
+export const LIST_DRAFTS_QUERY = {
+  clientId: 'string',
+  kind: 'string',
+  page: 'positiveInt',
+  pageSize: 'positiveInt',
+} as const;
+
+export const DRAFT_EXAMPLE = {
+  kind: 'quote',
+  clientId: '8f0c2a57-6d1e-4b3a-a9f2-7c5e1d3b9a40',
+  paymentTermsDays: 15,
+  lines: [{ description: 'Implantación del sistema administrativo, 40 horas', quantity: '40', unitPrice: '25.00', taxRatePercent: '16' }],
+  notes: 'Cotización válida por 15 días.',
+};
 
 export const LIST_DOCUMENTS_QUERY = {
   clientId: 'string',

@@ -22,10 +22,20 @@ const WEBHOOK_PATH = /^\/v1\/webhooks\//;
 const parseRaw = raw({ type: () => true, limit: '1mb' });
 
 /**
+ * Uploads (a payment report's receipt) are read as a stream by their route, which checks the
+ * declared type, the size and the magic bytes while storing them: nothing here touches their body.
+ */
+const STREAMED_UPLOAD_PATH = /^\/v1\/payment-reports\/[^/]+\/receipt\/?$/;
+
+/**
  * The JSON body parser, whose failures become problems with stable codes (the default parser's
  * errors other than malformed JSON would end as 500). The bytes read are kept as `req.rawBody`.
  */
 export function jsonBody(req: Request, res: Response, next: NextFunction): void {
+  if (req.method === 'POST' && STREAMED_UPLOAD_PATH.test(req.path)) {
+    next();
+    return;
+  }
   if (WEBHOOK_PATH.test(req.path)) {
     parseRaw(req, res, (error?: unknown) => {
       if (error === undefined) {

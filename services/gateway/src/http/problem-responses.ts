@@ -5,7 +5,7 @@ import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
 
 /** An error a route can answer, documented as an application/problem+json example. */
 export interface ProblemExample {
-  status: 400 | 401 | 404 | 409 | 503;
+  status: 400 | 401 | 404 | 409 | 413 | 415 | 503;
   code: string;
   detail: string;
   errors?: Record<string, string>;
@@ -16,6 +16,8 @@ const DESCRIPTIONS: Record<ProblemExample['status'], string> = {
   401: 'Missing, unknown or revoked API key.',
   404: 'No such resource for this tenant (a malformed id answers the same).',
   409: 'The change conflicts with existing data.',
+  413: 'The body is larger than the route accepts.',
+  415: 'The body is not of a media type the route accepts, or its content does not match the declared type.',
   503: 'The service behind this route is not answering; try again shortly.',
 };
 

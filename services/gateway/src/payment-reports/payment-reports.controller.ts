@@ -1,7 +1,18 @@
 import { BillingRpc } from '@cobranza/contracts';
-import { RpcClient } from '@cobranza/platform';
+import { ArtifactStore, RpcClient } from '@cobranza/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { TenantId } from '../auth/auth.decorators';
 import { CLIENT_NOT_FOUND } from '../clients/clients.dto';
@@ -18,6 +29,14 @@ import {
   REPORT_PAYMENT,
   ReportPaymentDto,
 } from './payment-reports.dto';
+import {
+  RECEIPT_EMPTY,
+  RECEIPT_MEDIA_TYPES,
+  RECEIPT_TOO_LARGE,
+  RECEIPT_TYPE_MISMATCH,
+  RECEIPT_TYPE_NOT_ALLOWED,
+  storeReceipt,
+} from './receipt-upload';
 
 const REPORT_NOT_FOUND = notFound('payment_report.not_found', 'No existe el reporte de pago indicado.');
 const ALREADY_DECIDED: ProblemExample = {
@@ -25,13 +44,17 @@ const ALREADY_DECIDED: ProblemExample = {
   code: 'payment_report.already_decided',
   detail: 'El reporte de pago ya fue resuelto (rejected).',
 };
+const REPORT_ID_PARAM = { name: 'id', description: 'Payment report id (UUID).', example: '6b1d3f5a-7c9e-4b2d-8f0a-1c3e5d7f9b20' };
 
 /** Payments customers say they made (seed 004), pending until the company confirms or rejects them. */
 @ApiTags('payments')
 @ApiBearerAuth('api-key')
 @Controller('v1/payment-reports')
 export class PaymentReportsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly store: ArtifactStore,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -87,5 +110,33 @@ export class PaymentReportsController {
     return paymentReportJson(
       await this.rpc.call(BillingRpc.rejectPaymentReport, { tenantId, id: resourceId('paymentReport', id), reason: input.reason ?? '' }),
     );
+  }
+
+  @Post(':id/receipt')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Attach the receipt of a payment report',
+    description:
+      'The body is the file itself (no JSON, no multipart): a photo or scan as image/jpeg, image/png or image/webp, or a ' +
+      'PDF as application/pdf, at most 5 MB. Its first bytes must match the declared Content-Type. The file goes to the ' +
+      'artifact store as `Comprobante_<id>.<ext>` and the report shows its id in `receiptArtifactId`; ' +
+      '`GET /v1/artifacts/{id}` downloads it. Only a pending report takes a receipt; a new one replaces the previous.',
+  })
+  @ApiParam(REPORT_ID_PARAM)
+  @ApiConsumes(...RECEIPT_MEDIA_TYPES)
+  @ApiBody({ description: 'The receipt file.', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: 'The report with its receipt.', type: PaymentReportDto })
+  @ApiProblems(RECEIPT_EMPTY, REPORT_NOT_FOUND, ALREADY_DECIDED, RECEIPT_TOO_LARGE, RECEIPT_TYPE_NOT_ALLOWED, RECEIPT_TYPE_MISMATCH)
+  async attachReceipt(@TenantId() tenantId: string, @Param('id') id: string, @Req() req: Request): Promise<PaymentReportDto> {
+    const reportId = resourceId('paymentReport', id);
+    const artifact = await storeReceipt(req, this.store, tenantId, reportId);
+    try {
+      // Only the id travels over NATS; billing checks the artifact and that the report is pending.
+      return paymentReportJson(await this.rpc.call(BillingRpc.attachPaymentReceipt, { tenantId, id: reportId, artifactId: artifact.id }));
+    } catch (error) {
+      // Refused (unknown report, already decided, billing down): the file is not kept.
+      await this.store.delete(tenantId, artifact.id).catch(() => undefined);
+      throw error;
+    }
   }
 }

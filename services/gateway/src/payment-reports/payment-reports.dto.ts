@@ -34,6 +34,11 @@ export class PaymentReportDto {
   @ApiProperty({ example: '' }) rejectReason!: string;
   @ApiProperty({ example: '2024-03-26T15:04:05.000Z' }) createdAt!: string;
   @ApiProperty({ example: '' }) decidedAt!: string;
+  @ApiProperty({
+    example: '3f2b8c1e-9d4a-4e7b-8a6c-1b2d3e4f5a60',
+    description: 'The attached receipt (image or PDF), downloadable with GET /v1/artifacts/{id}; empty when none.',
+  })
+  receiptArtifactId!: string;
 }
 
 export class PaymentReportListDto {
@@ -75,5 +80,6 @@ export function paymentReportJson(r: PaymentReport): PaymentReportDto {
     rejectReason: r.rejectReason,
     createdAt: r.createdAt,
     decidedAt: r.decidedAt,
+    receiptArtifactId: r.receiptArtifactId,
   };
 }

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cobranza/billing/v1/document.proto.
  */
 export const file_cobranza_billing_v1_document: GenFile = /*@__PURE__*/
-  fileDesc("CiJjb2JyYW56YS9iaWxsaW5nL3YxL2RvY3VtZW50LnByb3RvEhNjb2JyYW56YS5iaWxsaW5nLnYxInoKCUxpbmVJbnB1dBITCgtkZXNjcmlwdGlvbhgBIAEoCRIQCghxdWFudGl0eRgCIAEoCRISCgp1bml0X3ByaWNlGAMgASgJEhgKEGRpc2NvdW50X3BlcmNlbnQYBCABKAkSGAoQdGF4X3JhdGVfcGVyY2VudBgFIAEoCSLHAQoMRG9jdW1lbnRMaW5lEhMKC2Rlc2NyaXB0aW9uGAEgASgJEhAKCHF1YW50aXR5GAIgASgJEhIKCnVuaXRfcHJpY2UYAyABKAkSGAoQZGlzY291bnRfcGVyY2VudBgEIAEoCRIYChB0YXhfcmF0ZV9wZXJjZW50GAUgASgJEg0KBWdyb3NzGAYgASgJEhAKCGRpc2NvdW50GAcgASgJEgsKA25ldBgIIAEoCRILCgN0YXgYCSABKAkSDQoFdG90YWwYCiABKAkiuwQKDVNhbGVzRG9jdW1lbnQSCgoCaWQYASABKAkSEQoJdGVuYW50X2lkGAIgASgJEgwKBGtpbmQYAyABKAkSDgoGc3RhdHVzGAQgASgJEg4KBnNlcmllcxgFIAEoCRIOCgZsZXR0ZXIYBiABKAkSDgoGbnVtYmVyGAcgASgNEhYKDmRpc3BsYXlfbnVtYmVyGAggASgJEhEKCWNsaWVudF9pZBgJIAEoCRITCgtjbGllbnRfY29kZRgKIAEoCRITCgtjbGllbnRfbmFtZRgLIAEoCRIQCghjdXJyZW5jeRgMIAEoCRISCgppc3N1ZV9kYXRlGA0gASgJEhIKCmlzc3VlX3RpbWUYDiABKAkSGgoScGF5bWVudF90ZXJtc19kYXlzGA8gASgNEhAKCGR1ZV9kYXRlGBAgASgJEjAKBWxpbmVzGBEgAygLMiEuY29icmFuemEuYmlsbGluZy52MS5Eb2N1bWVudExpbmUSDQoFZ3Jvc3MYEiABKAkSEAoIZGlzY291bnQYEyABKAkSCwoDbmV0GBQgASgJEgsKA3RheBgVIAEoCRINCgV0b3RhbBgWIAEoCRIMCgRwYWlkGBcgASgJEg8KB2JhbGFuY2UYGCABKAkSFAoMb3BlcmF0aW9uX2lkGBkgASgJEhoKEnNvdXJjZV9kb2N1bWVudF9pZBgaIAEoCRIQCghiYXRjaF9pZBgbIAEoCRINCgVub3RlcxgcIAEoCRISCgpjcmVhdGVkX2F0GB0gASgJIrMCChRJc3N1ZURvY3VtZW50UmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSFwoPaWRlbXBvdGVuY3lfa2V5GAIgASgJEgwKBGtpbmQYAyABKAkSEQoJY2xpZW50X2lkGAQgASgJEg4KBnNlcmllcxgFIAEoCRIOCgZsZXR0ZXIYBiABKAkSEAoIY3VycmVuY3kYByABKAkSEgoKaXNzdWVfZGF0ZRgIIAEoCRISCgppc3N1ZV90aW1lGAkgASgJEhoKEnBheW1lbnRfdGVybXNfZGF5cxgKIAEoDRItCgVsaW5lcxgLIAMoCzIeLmNvYnJhbnphLmJpbGxpbmcudjEuTGluZUlucHV0EhoKEnNvdXJjZV9kb2N1bWVudF9pZBgMIAEoCRINCgVub3RlcxgNIAEoCSIzChJHZXREb2N1bWVudFJlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEgoKAmlkGAIgASgJIkQKE1ZvaWREb2N1bWVudFJlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEgoKAmlkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSJ7ChRMaXN0RG9jdW1lbnRzUmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSEQoJY2xpZW50X2lkGAIgASgJEgwKBGtpbmQYAyABKAkSDgoGc3RhdHVzGAQgASgJEgwKBHBhZ2UYBSABKA0SEQoJcGFnZV9zaXplGAYgASgNIncKEkxpc3REb2N1bWVudHNSZXBseRIxCgVpdGVtcxgBIAMoCzIiLmNvYnJhbnphLmJpbGxpbmcudjEuU2FsZXNEb2N1bWVudBIMCgRwYWdlGAIgASgNEhEKCXBhZ2Vfc2l6ZRgDIAEoDRINCgV0b3RhbBgEIAEoDSJGCg5Eb2N1bWVudElzc3VlZBI0Cghkb2N1bWVudBgBIAEoCzIiLmNvYnJhbnphLmJpbGxpbmcudjEuU2FsZXNEb2N1bWVudCJGCg5Eb2N1bWVudFZvaWRlZBI0Cghkb2N1bWVudBgBIAEoCzIiLmNvYnJhbnphLmJpbGxpbmcudjEuU2FsZXNEb2N1bWVudGIGcHJvdG8z");
+  fileDesc("CiJjb2JyYW56YS9iaWxsaW5nL3YxL2RvY3VtZW50LnByb3RvEhNjb2JyYW56YS5iaWxsaW5nLnYxInoKCUxpbmVJbnB1dBITCgtkZXNjcmlwdGlvbhgBIAEoCRIQCghxdWFudGl0eRgCIAEoCRISCgp1bml0X3ByaWNlGAMgASgJEhgKEGRpc2NvdW50X3BlcmNlbnQYBCABKAkSGAoQdGF4X3JhdGVfcGVyY2VudBgFIAEoCSLHAQoMRG9jdW1lbnRMaW5lEhMKC2Rlc2NyaXB0aW9uGAEgASgJEhAKCHF1YW50aXR5GAIgASgJEhIKCnVuaXRfcHJpY2UYAyABKAkSGAoQZGlzY291bnRfcGVyY2VudBgEIAEoCRIYChB0YXhfcmF0ZV9wZXJjZW50GAUgASgJEg0KBWdyb3NzGAYgASgJEhAKCGRpc2NvdW50GAcgASgJEgsKA25ldBgIIAEoCRILCgN0YXgYCSABKAkSDQoFdG90YWwYCiABKAkiuwQKDVNhbGVzRG9jdW1lbnQSCgoCaWQYASABKAkSEQoJdGVuYW50X2lkGAIgASgJEgwKBGtpbmQYAyABKAkSDgoGc3RhdHVzGAQgASgJEg4KBnNlcmllcxgFIAEoCRIOCgZsZXR0ZXIYBiABKAkSDgoGbnVtYmVyGAcgASgNEhYKDmRpc3BsYXlfbnVtYmVyGAggASgJEhEKCWNsaWVudF9pZBgJIAEoCRITCgtjbGllbnRfY29kZRgKIAEoCRITCgtjbGllbnRfbmFtZRgLIAEoCRIQCghjdXJyZW5jeRgMIAEoCRISCgppc3N1ZV9kYXRlGA0gASgJEhIKCmlzc3VlX3RpbWUYDiABKAkSGgoScGF5bWVudF90ZXJtc19kYXlzGA8gASgNEhAKCGR1ZV9kYXRlGBAgASgJEjAKBWxpbmVzGBEgAygLMiEuY29icmFuemEuYmlsbGluZy52MS5Eb2N1bWVudExpbmUSDQoFZ3Jvc3MYEiABKAkSEAoIZGlzY291bnQYEyABKAkSCwoDbmV0GBQgASgJEgsKA3RheBgVIAEoCRINCgV0b3RhbBgWIAEoCRIMCgRwYWlkGBcgASgJEg8KB2JhbGFuY2UYGCABKAkSFAoMb3BlcmF0aW9uX2lkGBkgASgJEhoKEnNvdXJjZV9kb2N1bWVudF9pZBgaIAEoCRIQCghiYXRjaF9pZBgbIAEoCRINCgVub3RlcxgcIAEoCRISCgpjcmVhdGVkX2F0GB0gASgJIrMCChRJc3N1ZURvY3VtZW50UmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSFwoPaWRlbXBvdGVuY3lfa2V5GAIgASgJEgwKBGtpbmQYAyABKAkSEQoJY2xpZW50X2lkGAQgASgJEg4KBnNlcmllcxgFIAEoCRIOCgZsZXR0ZXIYBiABKAkSEAoIY3VycmVuY3kYByABKAkSEgoKaXNzdWVfZGF0ZRgIIAEoCRISCgppc3N1ZV90aW1lGAkgASgJEhoKEnBheW1lbnRfdGVybXNfZGF5cxgKIAEoDRItCgVsaW5lcxgLIAMoCzIeLmNvYnJhbnphLmJpbGxpbmcudjEuTGluZUlucHV0EhoKEnNvdXJjZV9kb2N1bWVudF9pZBgMIAEoCRINCgVub3RlcxgNIAEoCSIzChJHZXREb2N1bWVudFJlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEgoKAmlkGAIgASgJIkQKE1ZvaWREb2N1bWVudFJlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEgoKAmlkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSJ7ChRMaXN0RG9jdW1lbnRzUmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSEQoJY2xpZW50X2lkGAIgASgJEgwKBGtpbmQYAyABKAkSDgoGc3RhdHVzGAQgASgJEgwKBHBhZ2UYBSABKA0SEQoJcGFnZV9zaXplGAYgASgNIncKEkxpc3REb2N1bWVudHNSZXBseRIxCgVpdGVtcxgBIAMoCzIiLmNvYnJhbnphLmJpbGxpbmcudjEuU2FsZXNEb2N1bWVudBIMCgRwYWdlGAIgASgNEhEKCXBhZ2Vfc2l6ZRgDIAEoDRINCgV0b3RhbBgEIAEoDSJGCg5Eb2N1bWVudElzc3VlZBI0Cghkb2N1bWVudBgBIAEoCzIiLmNvYnJhbnphLmJpbGxpbmcudjEuU2FsZXNEb2N1bWVudCJGCg5Eb2N1bWVudFZvaWRlZBI0Cghkb2N1bWVudBgBIAEoCzIiLmNvYnJhbnphLmJpbGxpbmcudjEuU2FsZXNEb2N1bWVudCKYAgoSQ3JlYXRlRHJhZnRSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIMCgRraW5kGAIgASgJEhEKCWNsaWVudF9pZBgDIAEoCRIOCgZzZXJpZXMYBCABKAkSDgoGbGV0dGVyGAUgASgJEhAKCGN1cnJlbmN5GAYgASgJEhIKCmlzc3VlX2RhdGUYByABKAkSEgoKaXNzdWVfdGltZRgIIAEoCRIaChJwYXltZW50X3Rlcm1zX2RheXMYCSABKA0SLQoFbGluZXMYCiADKAsyHi5jb2JyYW56YS5iaWxsaW5nLnYxLkxpbmVJbnB1dBIaChJzb3VyY2VfZG9jdW1lbnRfaWQYCyABKAkSDQoFbm90ZXMYDCABKAkipAIKElVwZGF0ZURyYWZ0UmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSCgoCaWQYAiABKAkSDAoEa2luZBgDIAEoCRIRCgljbGllbnRfaWQYBCABKAkSDgoGc2VyaWVzGAUgASgJEg4KBmxldHRlchgGIAEoCRIQCghjdXJyZW5jeRgHIAEoCRISCgppc3N1ZV9kYXRlGAggASgJEhIKCmlzc3VlX3RpbWUYCSABKAkSGgoScGF5bWVudF90ZXJtc19kYXlzGAogASgNEi0KBWxpbmVzGAsgAygLMh4uY29icmFuemEuYmlsbGluZy52MS5MaW5lSW5wdXQSGgoSc291cmNlX2RvY3VtZW50X2lkGAwgASgJEg0KBW5vdGVzGA0gASgJIjMKEkRlbGV0ZURyYWZ0UmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSCgoCaWQYAiABKAkiSwoRSXNzdWVEcmFmdFJlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEgoKAmlkGAIgASgJEhcKD2lkZW1wb3RlbmN5X2tleRgDIAEoCWIGcHJvdG8z");
 
 /**
  * @generated from message cobranza.billing.v1.LineInput
@@ -141,7 +141,7 @@ export type SalesDocument = Message<"cobranza.billing.v1.SalesDocument"> & {
   kind: string;
 
   /**
-   * issued, partially_paid, paid or voided.
+   * draft, issued, partially_paid, paid or voided.
    *
    * @generated from field: string status = 4;
    */
@@ -160,12 +160,14 @@ export type SalesDocument = Message<"cobranza.billing.v1.SalesDocument"> & {
   letter: string;
 
   /**
+   * 0 while a draft: a draft takes its number when it is issued.
+   *
    * @generated from field: uint32 number = 7;
    */
   number: number;
 
   /**
-   * "0001-00000111", or "A 0001-00000111" with a letter.
+   * "0001-00000111", or "A 0001-00000111" with a letter; empty while a draft.
    *
    * @generated from field: string display_number = 8;
    */
@@ -192,7 +194,7 @@ export type SalesDocument = Message<"cobranza.billing.v1.SalesDocument"> & {
   currency: string;
 
   /**
-   * Local date in the tenant's time zone.
+   * Local date in the tenant's time zone; empty for a draft dated on the day it is issued.
    *
    * @generated from field: string issue_date = 13;
    */
@@ -211,6 +213,8 @@ export type SalesDocument = Message<"cobranza.billing.v1.SalesDocument"> & {
   paymentTermsDays: number;
 
   /**
+   * Empty while the issue date is.
+   *
    * @generated from field: string due_date = 16;
    */
   dueDate: string;
@@ -454,6 +458,8 @@ export type ListDocumentsRequest = Message<"cobranza.billing.v1.ListDocumentsReq
   kind: string;
 
   /**
+   * Empty: every document but drafts; "draft" lists the drafts.
+   *
    * @generated from field: string status = 4;
    */
   status: string;
@@ -545,4 +551,220 @@ export type DocumentVoided = Message<"cobranza.billing.v1.DocumentVoided"> & {
  */
 export const DocumentVoidedSchema: GenMessage<DocumentVoided> = /*@__PURE__*/
   messageDesc(file_cobranza_billing_v1_document, 9);
+
+/**
+ * rpc.billing.draft.create: a sales document saved without a number (status draft), to edit and
+ * issue later. The fields and their checks are those of IssueDocumentRequest.
+ *
+ * @generated from message cobranza.billing.v1.CreateDraftRequest
+ */
+export type CreateDraftRequest = Message<"cobranza.billing.v1.CreateDraftRequest"> & {
+  /**
+   * @generated from field: string tenant_id = 1;
+   */
+  tenantId: string;
+
+  /**
+   * @generated from field: string kind = 2;
+   */
+  kind: string;
+
+  /**
+   * @generated from field: string client_id = 3;
+   */
+  clientId: string;
+
+  /**
+   * Default "0001".
+   *
+   * @generated from field: string series = 4;
+   */
+  series: string;
+
+  /**
+   * @generated from field: string letter = 5;
+   */
+  letter: string;
+
+  /**
+   * Default: the client's currency.
+   *
+   * @generated from field: string currency = 6;
+   */
+  currency: string;
+
+  /**
+   * Empty: the document is dated on the day the draft is issued.
+   *
+   * @generated from field: string issue_date = 7;
+   */
+  issueDate: string;
+
+  /**
+   * Empty: the time the draft is issued.
+   *
+   * @generated from field: string issue_time = 8;
+   */
+  issueTime: string;
+
+  /**
+   * @generated from field: uint32 payment_terms_days = 9;
+   */
+  paymentTermsDays: number;
+
+  /**
+   * @generated from field: repeated cobranza.billing.v1.LineInput lines = 10;
+   */
+  lines: LineInput[];
+
+  /**
+   * @generated from field: string source_document_id = 11;
+   */
+  sourceDocumentId: string;
+
+  /**
+   * @generated from field: string notes = 12;
+   */
+  notes: string;
+};
+
+/**
+ * Describes the message cobranza.billing.v1.CreateDraftRequest.
+ * Use `create(CreateDraftRequestSchema)` to create a new message.
+ */
+export const CreateDraftRequestSchema: GenMessage<CreateDraftRequest> = /*@__PURE__*/
+  messageDesc(file_cobranza_billing_v1_document, 10);
+
+/**
+ * rpc.billing.draft.update: replaces every field of a draft; an issued document is never edited.
+ *
+ * @generated from message cobranza.billing.v1.UpdateDraftRequest
+ */
+export type UpdateDraftRequest = Message<"cobranza.billing.v1.UpdateDraftRequest"> & {
+  /**
+   * @generated from field: string tenant_id = 1;
+   */
+  tenantId: string;
+
+  /**
+   * @generated from field: string id = 2;
+   */
+  id: string;
+
+  /**
+   * @generated from field: string kind = 3;
+   */
+  kind: string;
+
+  /**
+   * @generated from field: string client_id = 4;
+   */
+  clientId: string;
+
+  /**
+   * @generated from field: string series = 5;
+   */
+  series: string;
+
+  /**
+   * @generated from field: string letter = 6;
+   */
+  letter: string;
+
+  /**
+   * @generated from field: string currency = 7;
+   */
+  currency: string;
+
+  /**
+   * @generated from field: string issue_date = 8;
+   */
+  issueDate: string;
+
+  /**
+   * @generated from field: string issue_time = 9;
+   */
+  issueTime: string;
+
+  /**
+   * @generated from field: uint32 payment_terms_days = 10;
+   */
+  paymentTermsDays: number;
+
+  /**
+   * @generated from field: repeated cobranza.billing.v1.LineInput lines = 11;
+   */
+  lines: LineInput[];
+
+  /**
+   * @generated from field: string source_document_id = 12;
+   */
+  sourceDocumentId: string;
+
+  /**
+   * @generated from field: string notes = 13;
+   */
+  notes: string;
+};
+
+/**
+ * Describes the message cobranza.billing.v1.UpdateDraftRequest.
+ * Use `create(UpdateDraftRequestSchema)` to create a new message.
+ */
+export const UpdateDraftRequestSchema: GenMessage<UpdateDraftRequest> = /*@__PURE__*/
+  messageDesc(file_cobranza_billing_v1_document, 11);
+
+/**
+ * rpc.billing.draft.delete: removes a draft (never a numbered document); replies with it as it was.
+ *
+ * @generated from message cobranza.billing.v1.DeleteDraftRequest
+ */
+export type DeleteDraftRequest = Message<"cobranza.billing.v1.DeleteDraftRequest"> & {
+  /**
+   * @generated from field: string tenant_id = 1;
+   */
+  tenantId: string;
+
+  /**
+   * @generated from field: string id = 2;
+   */
+  id: string;
+};
+
+/**
+ * Describes the message cobranza.billing.v1.DeleteDraftRequest.
+ * Use `create(DeleteDraftRequestSchema)` to create a new message.
+ */
+export const DeleteDraftRequestSchema: GenMessage<DeleteDraftRequest> = /*@__PURE__*/
+  messageDesc(file_cobranza_billing_v1_document, 12);
+
+/**
+ * rpc.billing.draft.issue: numbers the draft like rpc.billing.document.issue and records
+ * evt.billing.document.issued. The same idempotency key returns the same document.
+ *
+ * @generated from message cobranza.billing.v1.IssueDraftRequest
+ */
+export type IssueDraftRequest = Message<"cobranza.billing.v1.IssueDraftRequest"> & {
+  /**
+   * @generated from field: string tenant_id = 1;
+   */
+  tenantId: string;
+
+  /**
+   * @generated from field: string id = 2;
+   */
+  id: string;
+
+  /**
+   * @generated from field: string idempotency_key = 3;
+   */
+  idempotencyKey: string;
+};
+
+/**
+ * Describes the message cobranza.billing.v1.IssueDraftRequest.
+ * Use `create(IssueDraftRequestSchema)` to create a new message.
+ */
+export const IssueDraftRequestSchema: GenMessage<IssueDraftRequest> = /*@__PURE__*/
+  messageDesc(file_cobranza_billing_v1_document, 13);
 

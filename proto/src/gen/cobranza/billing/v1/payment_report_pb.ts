@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cobranza/billing/v1/payment_report.proto.
  */
 export const file_cobranza_billing_v1_payment_report: GenFile = /*@__PURE__*/
-  fileDesc("Cihjb2JyYW56YS9iaWxsaW5nL3YxL3BheW1lbnRfcmVwb3J0LnByb3RvEhNjb2JyYW56YS5iaWxsaW5nLnYxItkCCg1QYXltZW50UmVwb3J0EgoKAmlkGAEgASgJEhEKCXRlbmFudF9pZBgCIAEoCRIRCgljbGllbnRfaWQYAyABKAkSDgoGc3RhdHVzGAQgASgJEgwKBGRhdGUYBSABKAkSDgoGYW1vdW50GAYgASgJEhAKCGN1cnJlbmN5GAcgASgJEg4KBm1ldGhvZBgIIAEoCRIRCglyZWZlcmVuY2UYCSABKAkSOQoLYWxsb2NhdGlvbnMYCiADKAsyJC5jb2JyYW56YS5iaWxsaW5nLnYxLkFsbG9jYXRpb25JbnB1dBINCgVub3RlcxgLIAEoCRIWCg5yZXBvcnRlcl9lbWFpbBgMIAEoCRISCgpwYXltZW50X2lkGA0gASgJEhUKDXJlamVjdF9yZWFzb24YDiABKAkSEgoKY3JlYXRlZF9hdBgPIAEoCRISCgpkZWNpZGVkX2F0GBAgASgJIooCChRSZXBvcnRQYXltZW50UmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSEQoJY2xpZW50X2lkGAIgASgJEhcKD2lkZW1wb3RlbmN5X2tleRgDIAEoCRIMCgRkYXRlGAQgASgJEg4KBmFtb3VudBgFIAEoCRIQCghjdXJyZW5jeRgGIAEoCRIOCgZtZXRob2QYByABKAkSEQoJcmVmZXJlbmNlGAggASgJEjkKC2FsbG9jYXRpb25zGAkgAygLMiQuY29icmFuemEuYmlsbGluZy52MS5BbGxvY2F0aW9uSW5wdXQSDQoFbm90ZXMYCiABKAkSFgoOcmVwb3J0ZXJfZW1haWwYCyABKAkiPAobQ29uZmlybVBheW1lbnRSZXBvcnRSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIKCgJpZBgCIAEoCSJLChpSZWplY3RQYXltZW50UmVwb3J0UmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSCgoCaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIlEKGUxpc3RQYXltZW50UmVwb3J0c1JlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEhEKCWNsaWVudF9pZBgCIAEoCRIOCgZzdGF0dXMYAyABKAkiTAoXTGlzdFBheW1lbnRSZXBvcnRzUmVwbHkSMQoFaXRlbXMYASADKAsyIi5jb2JyYW56YS5iaWxsaW5nLnYxLlBheW1lbnRSZXBvcnQiSgoUUGF5bWVudFJlcG9ydENoYW5nZWQSMgoGcmVwb3J0GAEgASgLMiIuY29icmFuemEuYmlsbGluZy52MS5QYXltZW50UmVwb3J0YgZwcm90bzM", [file_cobranza_billing_v1_payment]);
+  fileDesc("Cihjb2JyYW56YS9iaWxsaW5nL3YxL3BheW1lbnRfcmVwb3J0LnByb3RvEhNjb2JyYW56YS5iaWxsaW5nLnYxIvYCCg1QYXltZW50UmVwb3J0EgoKAmlkGAEgASgJEhEKCXRlbmFudF9pZBgCIAEoCRIRCgljbGllbnRfaWQYAyABKAkSDgoGc3RhdHVzGAQgASgJEgwKBGRhdGUYBSABKAkSDgoGYW1vdW50GAYgASgJEhAKCGN1cnJlbmN5GAcgASgJEg4KBm1ldGhvZBgIIAEoCRIRCglyZWZlcmVuY2UYCSABKAkSOQoLYWxsb2NhdGlvbnMYCiADKAsyJC5jb2JyYW56YS5iaWxsaW5nLnYxLkFsbG9jYXRpb25JbnB1dBINCgVub3RlcxgLIAEoCRIWCg5yZXBvcnRlcl9lbWFpbBgMIAEoCRISCgpwYXltZW50X2lkGA0gASgJEhUKDXJlamVjdF9yZWFzb24YDiABKAkSEgoKY3JlYXRlZF9hdBgPIAEoCRISCgpkZWNpZGVkX2F0GBAgASgJEhsKE3JlY2VpcHRfYXJ0aWZhY3RfaWQYESABKAkiigIKFFJlcG9ydFBheW1lbnRSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIRCgljbGllbnRfaWQYAiABKAkSFwoPaWRlbXBvdGVuY3lfa2V5GAMgASgJEgwKBGRhdGUYBCABKAkSDgoGYW1vdW50GAUgASgJEhAKCGN1cnJlbmN5GAYgASgJEg4KBm1ldGhvZBgHIAEoCRIRCglyZWZlcmVuY2UYCCABKAkSOQoLYWxsb2NhdGlvbnMYCSADKAsyJC5jb2JyYW56YS5iaWxsaW5nLnYxLkFsbG9jYXRpb25JbnB1dBINCgVub3RlcxgKIAEoCRIWCg5yZXBvcnRlcl9lbWFpbBgLIAEoCSI8ChtDb25maXJtUGF5bWVudFJlcG9ydFJlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEgoKAmlkGAIgASgJIksKGlJlamVjdFBheW1lbnRSZXBvcnRSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIKCgJpZBgCIAEoCRIOCgZyZWFzb24YAyABKAkiSgoUQXR0YWNoUmVjZWlwdFJlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEgoKAmlkGAIgASgJEhMKC2FydGlmYWN0X2lkGAMgASgJIlEKGUxpc3RQYXltZW50UmVwb3J0c1JlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEhEKCWNsaWVudF9pZBgCIAEoCRIOCgZzdGF0dXMYAyABKAkiTAoXTGlzdFBheW1lbnRSZXBvcnRzUmVwbHkSMQoFaXRlbXMYASADKAsyIi5jb2JyYW56YS5iaWxsaW5nLnYxLlBheW1lbnRSZXBvcnQiSgoUUGF5bWVudFJlcG9ydENoYW5nZWQSMgoGcmVwb3J0GAEgASgLMiIuY29icmFuemEuYmlsbGluZy52MS5QYXltZW50UmVwb3J0YgZwcm90bzM", [file_cobranza_billing_v1_payment]);
 
 /**
  * A payment a customer says it made (seed 004: reported from the statement page). Pending until
@@ -106,6 +106,13 @@ export type PaymentReport = Message<"cobranza.billing.v1.PaymentReport"> & {
    * @generated from field: string decided_at = 16;
    */
   decidedAt: string;
+
+  /**
+   * The receipt image or PDF the customer attached (an artifact id, GET /v1/artifacts/{id}); empty when none.
+   *
+   * @generated from field: string receipt_artifact_id = 17;
+   */
+  receiptArtifactId: string;
 };
 
 /**
@@ -238,6 +245,36 @@ export const RejectPaymentReportRequestSchema: GenMessage<RejectPaymentReportReq
   messageDesc(file_cobranza_billing_v1_payment_report, 3);
 
 /**
+ * rpc.billing.payment_report.attach_receipt: the file is already in the artifact store (kind
+ * payment_receipt); only its id travels. Only while the report is pending; a new receipt replaces the old.
+ *
+ * @generated from message cobranza.billing.v1.AttachReceiptRequest
+ */
+export type AttachReceiptRequest = Message<"cobranza.billing.v1.AttachReceiptRequest"> & {
+  /**
+   * @generated from field: string tenant_id = 1;
+   */
+  tenantId: string;
+
+  /**
+   * @generated from field: string id = 2;
+   */
+  id: string;
+
+  /**
+   * @generated from field: string artifact_id = 3;
+   */
+  artifactId: string;
+};
+
+/**
+ * Describes the message cobranza.billing.v1.AttachReceiptRequest.
+ * Use `create(AttachReceiptRequestSchema)` to create a new message.
+ */
+export const AttachReceiptRequestSchema: GenMessage<AttachReceiptRequest> = /*@__PURE__*/
+  messageDesc(file_cobranza_billing_v1_payment_report, 4);
+
+/**
  * rpc.billing.payment_report.list
  *
  * @generated from message cobranza.billing.v1.ListPaymentReportsRequest
@@ -264,7 +301,7 @@ export type ListPaymentReportsRequest = Message<"cobranza.billing.v1.ListPayment
  * Use `create(ListPaymentReportsRequestSchema)` to create a new message.
  */
 export const ListPaymentReportsRequestSchema: GenMessage<ListPaymentReportsRequest> = /*@__PURE__*/
-  messageDesc(file_cobranza_billing_v1_payment_report, 4);
+  messageDesc(file_cobranza_billing_v1_payment_report, 5);
 
 /**
  * @generated from message cobranza.billing.v1.ListPaymentReportsReply
@@ -281,7 +318,7 @@ export type ListPaymentReportsReply = Message<"cobranza.billing.v1.ListPaymentRe
  * Use `create(ListPaymentReportsReplySchema)` to create a new message.
  */
 export const ListPaymentReportsReplySchema: GenMessage<ListPaymentReportsReply> = /*@__PURE__*/
-  messageDesc(file_cobranza_billing_v1_payment_report, 5);
+  messageDesc(file_cobranza_billing_v1_payment_report, 6);
 
 /**
  * evt.billing.payment_report.reported / .confirmed / .rejected
@@ -300,5 +337,5 @@ export type PaymentReportChanged = Message<"cobranza.billing.v1.PaymentReportCha
  * Use `create(PaymentReportChangedSchema)` to create a new message.
  */
 export const PaymentReportChangedSchema: GenMessage<PaymentReportChanged> = /*@__PURE__*/
-  messageDesc(file_cobranza_billing_v1_payment_report, 6);
+  messageDesc(file_cobranza_billing_v1_payment_report, 7);
 
