@@ -1,13 +1,17 @@
-import { ClientsRpc } from '@cobranza/contracts';
+import { ClientsRpc, NotificationsRpc } from '@cobranza/contracts';
 import { connectNats, RpcClient } from '@cobranza/platform';
-import { eventually, startTestService } from '@cobranza/testing';
+import { eventually, SmtpSink, startTestService } from '@cobranza/testing';
 import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { AppModule as BillingModule } from '../services/billing/src/app.module';
 import { billingDefinition } from '../services/billing/src/definition';
 import { AppModule as ClientsModule } from '../services/clients/src/app.module';
 import { clientsDefinition } from '../services/clients/src/definition';
+import { AppModule as DocumentsModule } from '../services/documents/src/app.module';
+import { documentsDefinition } from '../services/documents/src/definition';
 import { createGateway } from '../services/gateway/src/create-gateway';
+import { AppModule as NotificationsModule } from '../services/notifications/src/app.module';
+import { notificationsDefinition } from '../services/notifications/src/definition';
 import { startWorkerRuntime, type WorkerRuntime } from '../workflows/src/runtime';
 
 type Json = Record<string, any>;
@@ -25,10 +29,14 @@ describe('recurring schedules through the gateway', () => {
   let nats: NatsConnection;
   let headers: Record<string, string>;
   let clientId: string;
+  let sink: SmtpSink;
 
   beforeAll(async () => {
+    sink = await SmtpSink.start();
     apps.push(await startTestService(clientsDefinition(), ClientsModule));
     apps.push(await startTestService(billingDefinition(), BillingModule));
+    apps.push(await startTestService(documentsDefinition(), DocumentsModule));
+    apps.push(await startTestService(notificationsDefinition(), NotificationsModule));
     worker = await startWorkerRuntime();
     gateway = await createGateway();
     await gateway.listen(0, '127.0.0.1');
@@ -39,6 +47,7 @@ describe('recurring schedules through the gateway', () => {
     const { key } = await rpc.call(ClientsRpc.createApiKey, { tenantId: tenant.id, name: 'schedules e2e' });
     headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
     clientId = (await rpc.call(ClientsRpc.createClient, { tenantId: tenant.id, code: '0000000031', legalName: 'Farmacia La Candelaria, C.A.', emails: ['pagos@lacandelaria.com.ve'] })).id;
+    await rpc.call(NotificationsRpc.updateSettings, { tenantId: tenant.id, smtp: { ...sink.settings(), password: 'sink-password' } });
   });
 
   afterAll(async () => {
@@ -46,6 +55,7 @@ describe('recurring schedules through the gateway', () => {
     await gateway?.close();
     await worker?.stop();
     for (const app of apps.reverse()) await app.close();
+    await sink?.down();
   });
 
   const call = async (method: string, path: string, body?: unknown, lang = 'es') => {
@@ -119,6 +129,38 @@ describe('recurring schedules through the gateway', () => {
     const afterEnd = await call('POST', `/v1/recurring-schedules/${id}/resume`);
     expect(afterEnd.status).toBe(409);
     expect(afterEnd.body.code).toBe('schedule.finished');
+  });
+
+  it('an imported schedule due today emits at once and emails the invoice, PDF and XML, to the client', async () => {
+    sink.clear();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Caracas' }).format(new Date());
+    const created = await call('POST', '/v1/recurring-schedules', {
+      ...rent,
+      clientId,
+      emissionHour: 0,
+      maxDocuments: 1,
+      importedNextEmissionDate: today,
+      recipients: { includeClient: true, customText: 'su alquiler de este mes.' },
+    });
+    expect(created.status).toBe(201);
+    const done = await eventually(async () => {
+      const res = await call('GET', `/v1/recurring-schedules/${created.body.id}`);
+      return res.body.status === 'completed' ? res.body : undefined;
+    }, 'the schedule to emit its only document', 60_000);
+    expect(done).toMatchObject({ emittedCount: 1, lastEmissionDate: today });
+    const document = await call('GET', `/v1/documents/${done.lastDocumentId}`);
+    expect(document.body).toMatchObject({ issueDate: today, issueTime: '08:00:00', total: '986.00' });
+
+    const [mail] = await sink.waitForMessages(1, 60_000);
+    expect(mail.envelopeTo).toEqual(['pagos@lacandelaria.com.ve']);
+    expect(mail.subject).toContain(document.body.displayNumber);
+    expect(mail.text).toContain('su alquiler de este mes.');
+    expect(mail.attachments.map((a) => a.filename).sort()).toEqual([`Factura_${document.body.displayNumber}.pdf`, `Factura_${document.body.displayNumber}.xml`]);
+    const deliveries = await eventually(async () => {
+      const res = await call('GET', `/v1/deliveries?clientId=${clientId}`);
+      return res.body.items?.length ? res.body.items : undefined;
+    }, 'the delivery log');
+    expect(deliveries[0]).toMatchObject({ status: 'accepted', channel: 'email' });
   });
 
   it('answers 404 for an unknown or malformed schedule id', async () => {

@@ -1,4 +1,5 @@
 import type { RpcClient } from '@cobranza/platform';
+import { deliveryActivities } from './delivery.activities';
 import { scheduleActivities } from './schedule.activities';
 import { tenancyActivities } from './tenancy.activities';
 
@@ -11,5 +12,6 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     ...tenancyActivities(deps.rpc),
     ...scheduleActivities(deps.rpc),
+    ...deliveryActivities(deps.rpc),
   };
 }

@@ -5,11 +5,16 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  ParentClosePolicy,
   proxyActivities,
   setHandler,
+  startChild,
+  WorkflowIdReusePolicy,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
+import { documentEmailDelivery } from '../document-delivery/workflows';
+import { CHANNEL_KEY, CLIENT_ID_KEY, DELIVERY_STATUS_KEY, DOCUMENT_KIND_KEY, documentDeliveryWorkflowId, TENANT_ID_KEY } from '../document-delivery/shared';
 import {
   changeScheduleConfigUpdate,
   emissionIdempotencyKey,
@@ -195,6 +200,7 @@ async function emit(state: ScheduleState): Promise<void> {
     state.lastDocumentId = document.id;
     state.lastEmissionDate = date;
     state.lastError = '';
+    await deliver(state, document.id);
   } catch (error) {
     // Billing refused the document (the client was removed, a line became invalid): the failure is
     // recorded and shown, and the schedule goes on at its next date without counting this one.
@@ -203,6 +209,35 @@ async function emit(state: ScheduleState): Promise<void> {
     state.lastError = `${date}: ${error.cause?.message ?? error.message}`;
   }
   state.nextIndex += 1;
+}
+
+/**
+ * The schedule's recipients get the document by email in a child workflow that outlives this run
+ * (abandon policy): continue-as-new or the end of the schedule never cuts a delivery short. Its
+ * id is the document's, so one issuance is emailed by one delivery only.
+ */
+async function deliver(state: ScheduleState, documentId: string): Promise<void> {
+  const { recipients } = state.config;
+  if (!recipients.includeClient && recipients.contactIds.length === 0 && recipients.staffIds.length === 0) return;
+  try {
+    await startChild(documentEmailDelivery, {
+      workflowId: documentDeliveryWorkflowId(documentId),
+      args: [{ tenantId: state.tenantId, clientId: state.clientId, documentId, documentKind: state.config.documentKind, recipients }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      memo: { client: state.clientName, schedule: state.scheduleId },
+      typedSearchAttributes: [
+        { key: TENANT_ID_KEY, value: state.tenantId },
+        { key: CLIENT_ID_KEY, value: state.clientId },
+        { key: CHANNEL_KEY, value: 'email' },
+        { key: DOCUMENT_KIND_KEY, value: state.config.documentKind },
+        { key: DELIVERY_STATUS_KEY, value: 'Sending' },
+      ],
+    });
+  } catch (error) {
+    // A replayed emission finds its delivery already started: nothing to do.
+    if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+  }
 }
 
 function planOf(state: ScheduleState): EmissionPlan {
