@@ -1,5 +1,5 @@
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
-import { ClientsEvents, ClientsRpc, ErrorReplySchema, TenantCreatedSchema } from '@cobranza/contracts';
+import { ClientsEvents, ClientsRpc, ErrorReplySchema, TenancyRpc, TenantCreatedSchema } from '@cobranza/contracts';
 import { connectNats, DomainError, RpcClient, ServiceUnavailableError } from '@cobranza/platform';
 import { eventually, startTestService } from '@cobranza/testing';
 import type { INestApplication } from '@nestjs/common';
@@ -64,6 +64,13 @@ describe('walking skeleton', () => {
     expect(documents.checks).toEqual({ database: 'ok', nats: 'ok', chromium: 'ok' });
     expect((documents.migrations as string[])[0]).toMatch(/^Migration\d+_initial$/);
     expect(body.services.find((s) => s.service === 'workflows')!.checks).toEqual({ nats: 'ok', temporal: 'ok' });
+  });
+
+  it('provisions a tenant copy once when requests race to create it', async () => {
+    const tenantId = '3a9c1f2e-8b7d-4c6e-9f0a-1b2c3d4e5f60';
+    const command = { tenantId, legalName: 'Carrera, C.A.', country: 'VE', timezone: 'America/Caracas', locale: 'es-VE', currency: 'VES', version: 1 };
+    const replies = await Promise.all(Array.from({ length: 6 }, () => rpc.call(TenancyRpc.provision.documents, command)));
+    expect(replies.filter((r) => r.created)).toHaveLength(1);
   });
 
   it('serves the OpenAPI document and problem+json for unknown routes', async () => {

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { ProvisionedTenant } from './provisioned-tenant.entity';
 
 export interface ProvisionTenantCommand {
@@ -26,9 +26,17 @@ export async function provisionTenant(em: EntityManager, command: ProvisionTenan
     version: command.version,
   };
   if (!existing) {
-    em.create(ProvisionedTenant, { id: command.tenantId, ...settings, provisionedAt: new Date() });
-    await em.flush();
-    return { created: true, changed: true };
+    try {
+      em.create(ProvisionedTenant, { id: command.tenantId, ...settings, provisionedAt: new Date() });
+      await em.flush();
+      return { created: true, changed: true };
+    } catch (error) {
+      // A concurrent first request (or the onboarding workflow) inserted the copy first: start
+      // again from that row, which the version rule then keeps or refreshes.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      em.clear();
+      return provisionTenant(em, command);
+    }
   }
   if (command.version <= existing.version) return { created: false, changed: false };
   em.assign(existing, { ...settings, provisionedAt: new Date() });
