@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ArtifactWriter } from './artifacts/artifact-writer';
 import { ArtifactsController } from './artifacts/artifacts.controller';
 import { DocumentTenants } from './common/document-tenants';
+import { TenantLogos } from './common/tenant-logos';
 import { PdfRenderer } from './rendering/pdf-renderer';
 import { RenderSalesDocumentUseCase } from './sales-documents/render-sales-document.usecase';
 import { SalesDocumentsController } from './sales-documents/sales-documents.controller';
@@ -26,7 +27,7 @@ export class AppModule {
         SalesHistoryController,
         ArtifactsController,
       ],
-      providers: [PdfRenderer, ArtifactWriter, DocumentTenants, RenderSalesDocumentUseCase, RenderStatementUseCase, RenderSalesHistoryUseCase],
+      providers: [PdfRenderer, ArtifactWriter, DocumentTenants, TenantLogos, RenderSalesDocumentUseCase, RenderStatementUseCase, RenderSalesHistoryUseCase],
     };
   }
 }

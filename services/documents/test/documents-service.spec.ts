@@ -1,6 +1,6 @@
 import { BillingRpc, ClientsRpc, DocumentsRpc, type RenderReply, type SalesDocument } from '@cobranza/contracts';
 import { ArtifactStore, connectNats, DomainError, RpcClient } from '@cobranza/platform';
-import { startTestService } from '@cobranza/testing';
+import { pngImage, startTestService } from '@cobranza/testing';
 import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { createServer, type Server } from 'node:http';
@@ -13,7 +13,7 @@ import { clientsDefinition } from '../../clients/src/definition';
 import { AppModule } from '../src/app.module';
 import { documentsDefinition } from '../src/definition';
 import { PdfRenderer } from '../src/rendering/pdf-renderer';
-import { pdfText, readWorkbook, UBL_SCHEMAS, xlsxPart, xmllint } from './files';
+import { pdfImageCount, pdfText, readWorkbook, UBL_SCHEMAS, xlsxPart, xmllint } from './files';
 
 /** es-VE money written out independently of the code under test: "-1234.5" → "-1.234,5". */
 const ve = (amount: string): string => {
@@ -401,6 +401,57 @@ describe('documents service', () => {
       expect(text).toContain(history.operations[0].invoice!.displayNumber);
       expect(text).toMatch(/Saldo pendiente VES\s+[\d.]+,\d{2}/);
       await expect(rpc.call(DocumentsRpc.renderSalesHistory, { tenantId, clientId: 'nope' })).rejects.toMatchObject({ code: 'client.not_found' });
+    });
+  });
+
+  describe('tenant logo', () => {
+    let logoTenantId: string;
+    let logoClientId: string;
+    let invoiceId: string;
+
+    const pdfsOf = async (): Promise<Buffer[]> => {
+      const tenant = logoTenantId;
+      const read = async (reply: RenderReply) => (await store.readAll(tenant, reply.artifact!.id)).bytes;
+      // One after the other: the first render of a new tenant fills the documents service's copy of it.
+      const invoicePdf = await read(await rpc.call(DocumentsRpc.renderSalesDocument, { tenantId: tenant, documentId: invoiceId, format: 'pdf' }));
+      const statementPdf = await read(await rpc.call(DocumentsRpc.renderStatement, { tenantId: tenant, clientId: logoClientId, asOf: '2024-03-26', format: 'pdf' }));
+      const historyPdf = await read(await rpc.call(DocumentsRpc.renderSalesHistory, { tenantId: tenant, clientId: logoClientId }));
+      return [invoicePdf, statementPdf, historyPdf];
+    };
+
+    beforeAll(async () => {
+      logoTenantId = (await rpc.call(ClientsRpc.createTenant, { legalName: 'Logotipos, C.A.', taxId: 'J-40012345-1', email: 'logo@example.com' })).id;
+      logoClientId = (await rpc.call(ClientsRpc.createClient, { tenantId: logoTenantId, code: '0000000001', legalName: 'Cliente con logo' })).id;
+      invoiceId = (
+        await rpc.call(BillingRpc.issueDocument, { tenantId: logoTenantId, clientId: logoClientId, kind: 'invoice', issueDate: '2024-03-01', lines: [line] })
+      ).id;
+    });
+
+    it('prints no image while the tenant has no logo', async () => {
+      for (const pdf of await pdfsOf()) expect(await pdfImageCount(pdf)).toBe(0);
+    });
+
+    it('embeds the uploaded logo in every PDF and still loads nothing', async () => {
+      const logo = await store.put({ tenantId: logoTenantId, kind: 'tenant_logo', mediaType: 'image/png', fileName: 'Logo.png' }, pngImage(64, 32));
+      const tenant = await rpc.call(ClientsRpc.updateTenant, { id: logoTenantId, logoArtifactId: logo.id });
+      expect(tenant.logoArtifactId).toBe(logo.id);
+      const [invoicePdf, statementPdf, historyPdf] = await pdfsOf();
+      for (const pdf of [invoicePdf, statementPdf, historyPdf]) expect(await pdfImageCount(pdf)).toBeGreaterThanOrEqual(1);
+      expect(await pdfText(invoicePdf)).toContain('Logotipos, C.A.');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(listenerHits).toEqual([]);
+    });
+
+    it('renders without the logo when its file cannot be read', async () => {
+      const logo = await store.put({ tenantId: logoTenantId, kind: 'tenant_logo', mediaType: 'image/png', fileName: 'Logo.png' }, pngImage(16, 16));
+      await rpc.call(ClientsRpc.updateTenant, { id: logoTenantId, logoArtifactId: logo.id });
+      await store.delete(logoTenantId, logo.id);
+      for (const pdf of await pdfsOf()) {
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        expect(await pdfImageCount(pdf)).toBe(0);
+      }
+      await rpc.call(ClientsRpc.updateTenant, { id: logoTenantId, logoArtifactId: '' });
+      expect((await rpc.call(ClientsRpc.getTenant, { id: logoTenantId })).logoArtifactId).toBe('');
     });
   });
 

@@ -52,3 +52,12 @@ export async function readWorkbook(xlsx: Buffer): Promise<ExcelJS.Workbook> {
   await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
   return workbook;
 }
+
+/** How many images a PDF holds, as poppler's `pdfimages -list` counts them. */
+export function pdfImageCount(pdf: Buffer): Promise<number> {
+  return withTempFile('document.pdf', pdf, async (path) => {
+    const { stdout } = await run('pdfimages', ['-list', path]);
+    // Two heading lines ("page num type …" and "-----…"), then one line per image.
+    return stdout.split('\n').slice(2).filter((line) => line.trim() !== '').length;
+  });
+}

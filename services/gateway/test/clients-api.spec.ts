@@ -1,6 +1,6 @@
 import { ClientsRpc } from '@cobranza/contracts';
 import { connectNats, RpcClient } from '@cobranza/platform';
-import { startTestService } from '@cobranza/testing';
+import { pngImage, startTestService } from '@cobranza/testing';
 import type { INestApplication } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { AppModule as ClientsModule } from '../../clients/src/app.module';
@@ -91,6 +91,7 @@ describe('gateway: clients API', () => {
         'delete,get,put /v1/notification-templates/{documentKind}',
         'delete,patch /v1/clients/{id}/contacts/{linkId}',
         'delete,put /v1/drafts/{id}',
+        'delete,put /v1/tenant/logo',
         'get /v1/artifacts/{id}',
         'get /v1/clients/{id}/payments',
         'get /v1/clients/{id}/recipients',
@@ -179,6 +180,125 @@ describe('gateway: clients API', () => {
       const invalid = await a.patch('/v1/tenant', { timezone: 'Marte/Olimpo' });
       expect(invalid.status).toBe(400);
       expect(invalid.body).toMatchObject({ code: 'validation_failed', errors: { timezone: expect.stringMatching(/Marte\/Olimpo/) } });
+    });
+  });
+
+  describe('tenant logo', () => {
+    const MB = 1024 * 1024;
+    const png = pngImage(32, 16);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.alloc(2000, 3), Buffer.from([0xff, 0xd9])]);
+
+    /** A PUT of raw bytes with the given Content-Type. */
+    async function putLogo(body: Uint8Array | ReadableStream<Uint8Array>, contentType: string, api = a, headers: Record<string, string> = {}) {
+      const init: RequestInit & { duplex?: 'half' } = {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${api.key}`, 'content-type': contentType, ...headers },
+        body: body as unknown as RequestInit['body'],
+      };
+      if (body instanceof ReadableStream) init.duplex = 'half';
+      const res = await fetch(`${api.baseUrl}/v1/tenant/logo`, init);
+      const text = await res.text();
+      return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : undefined) as Json };
+    }
+
+    async function download(artifactId: string) {
+      const res = await fetch(`${a.baseUrl}/v1/artifacts/${artifactId}`, { headers: { authorization: `Bearer ${a.key}` } });
+      return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+    }
+
+    let logoId: string;
+
+    it('stores a PNG as the tenant logo and shows its id on the tenant', async () => {
+      expect((await a.get('/v1/tenant')).body).toMatchObject({ logoArtifactId: '' });
+      const before = (await b.get('/v1/tenant')).body as Json;
+      const res = await putLogo(png, 'image/png');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: tenantA.id, logoArtifactId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      logoId = res.body.logoArtifactId as string;
+      expect((await a.get('/v1/tenant')).body).toMatchObject({ logoArtifactId: logoId });
+      const file = await download(logoId);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toBe('image/png');
+      expect(file.headers.get('content-disposition')).toContain('Logo.png');
+      expect(file.body.equals(png)).toBe(true);
+      expect((await b.get('/v1/tenant')).body).toEqual(before);
+    });
+
+    it('replaces it with a JPEG and deletes the previous file', async () => {
+      const res = await putLogo(jpeg, 'image/jpeg');
+      expect(res.status).toBe(200);
+      const jpegId = res.body.logoArtifactId as string;
+      expect(jpegId).not.toBe(logoId);
+      const file = await download(jpegId);
+      expect(file.headers.get('content-type')).toBe('image/jpeg');
+      expect(file.headers.get('content-disposition')).toContain('Logo.jpg');
+      expect((await download(logoId)).status).toBe(404);
+      logoId = jpegId;
+    });
+
+    it('refuses other types, mismatched content, empty and too large bodies, keeping the logo', async () => {
+      for (const type of ['image/gif', 'image/webp', 'application/pdf', 'application/json', 'text/plain']) {
+        const res = await putLogo(png, type);
+        expect({ type, status: res.status, contentType: res.contentType, code: res.body.code }).toEqual({
+          type,
+          status: 415,
+          contentType: expect.stringMatching(/^application\/problem\+json/),
+          code: 'logo.type_not_allowed',
+        });
+      }
+      const english = await putLogo(png, 'image/gif', a, { 'accept-language': 'en' });
+      expect(english.body.detail).toBe('A logo must be sent as image/png or image/jpeg, not image/gif.');
+
+      for (const [type, bytes] of [
+        ['image/png', jpeg],
+        ['image/jpeg', png],
+        ['image/png', Buffer.from('%PDF-1.4\n% not an image at all')],
+      ] as Array<[string, Buffer]>) {
+        const res = await putLogo(bytes, type);
+        expect({ type, status: res.status, code: res.body.code }).toEqual({ type, status: 415, code: 'logo.type_mismatch' });
+      }
+
+      const empty = await putLogo(Buffer.alloc(0), 'image/png');
+      expect({ status: empty.status, code: empty.body.code }).toEqual({ status: 400, code: 'logo.empty' });
+
+      // Declared larger than 1 MB: refused before reading.
+      const declared = await putLogo(Buffer.concat([png, Buffer.alloc(MB - png.length + 1)]), 'image/png');
+      expect({ status: declared.status, code: declared.body.code, detail: declared.body.detail }).toEqual({
+        status: 413,
+        code: 'logo.too_large',
+        detail: 'El logo ocupa más de 1 MB.',
+      });
+      // Sent in chunks without a length: refused while streaming.
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent === 0) controller.enqueue(png);
+          else if (sent <= 3) controller.enqueue(Buffer.alloc(MB / 2, 1));
+          else controller.close();
+          sent++;
+        },
+      });
+      const streamed = await putLogo(stream, 'image/png');
+      expect({ status: streamed.status, code: streamed.body.code }).toEqual({ status: 413, code: 'logo.too_large' });
+
+      const anonymousPut = await fetch(`${a.baseUrl}/v1/tenant/logo`, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: png });
+      expect(anonymousPut.status).toBe(401);
+      expect((await a.get('/v1/tenant')).body).toMatchObject({ logoArtifactId: logoId });
+      // JSON routes are untouched.
+      expect((await a.patch('/v1/tenant', { logoArtifactId: logoId })).body).toMatchObject({
+        code: 'request.invalid',
+        errors: { logoArtifactId: 'Campo desconocido.' },
+      });
+    });
+
+    it('removes the logo and its file', async () => {
+      const res = await a.delete('/v1/tenant/logo');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: tenantA.id, logoArtifactId: '' });
+      expect((await a.get('/v1/tenant')).body).toMatchObject({ logoArtifactId: '' });
+      expect((await download(logoId)).status).toBe(404);
+      // Removing it again is harmless.
+      expect((await a.delete('/v1/tenant/logo')).body).toMatchObject({ logoArtifactId: '' });
     });
   });
 

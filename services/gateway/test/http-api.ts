@@ -14,7 +14,7 @@ export interface ApiResponse {
 export class HttpApi {
   constructor(
     readonly baseUrl: string,
-    private readonly key?: string,
+    readonly key?: string,
   ) {}
 
   get(path: string, headers: Record<string, string> = {}): Promise<ApiResponse> {

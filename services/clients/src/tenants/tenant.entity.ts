@@ -31,6 +31,10 @@ export class Tenant {
   @Property({ type: 'text' })
   address: string = '';
 
+  /** The artifact of the logo (kind `tenant_logo`) printed on the tenant's PDFs; null when it has none. */
+  @Property({ type: 'uuid', nullable: true })
+  logoArtifactId: string | null = null;
+
   /** Increases with every change; other services keep the copy with the highest version. */
   @Property({ type: 'integer' })
   version: number = 1;

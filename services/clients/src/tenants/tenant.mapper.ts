@@ -15,5 +15,6 @@ export function toTenantMessage(tenant: Tenant): MessageInitShape<typeof TenantS
     email: tenant.email,
     createdAt: tenant.createdAt.toISOString(),
     version: tenant.version,
+    logoArtifactId: tenant.logoArtifactId ?? '',
   };
 }

@@ -1,8 +1,9 @@
 import { ClientsEvents, type UpdateTenantRequest } from '@cobranza/contracts';
-import { OutboxRelay, recordEvent } from '@cobranza/platform';
+import { messageLanguage, OutboxRelay, recordEvent, ValidationError } from '@cobranza/platform';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isUuid, notFound } from '../common/errors';
+import { message } from '../common/messages';
 import { normalizeTenantSettings } from './domain/tenant-settings';
 import { Tenant } from './tenant.entity';
 import { toTenantMessage } from './tenant.mapper';
@@ -28,7 +29,16 @@ export class UpdateTenantUseCase {
       currency: request.currency ?? tenant.currency,
       email: request.email ?? tenant.email,
     });
-    this.em.assign(tenant, { ...settings, version: tenant.version + 1, updatedAt: new Date() });
+    let logoArtifactId = tenant.logoArtifactId;
+    if (request.logoArtifactId !== undefined) {
+      // Set by the gateway after storing the file; an empty string removes the logo.
+      if (request.logoArtifactId !== '' && !isUuid(request.logoArtifactId))
+        throw new ValidationError(message('validation_failed'), {
+          logoArtifactId: messageLanguage() === 'en' ? 'Must be the id of an artifact.' : 'Debe ser el id de un artefacto.',
+        });
+      logoArtifactId = request.logoArtifactId || null;
+    }
+    this.em.assign(tenant, { ...settings, logoArtifactId, version: tenant.version + 1, updatedAt: new Date() });
     recordEvent(this.em, ClientsEvents.tenantUpdated, { tenant: toTenantMessage(tenant) });
     await this.em.flush();
     this.relay.kick();

@@ -7,6 +7,7 @@ import { toArtifactMessage } from '../artifacts/artifact-message';
 import { ArtifactWriter } from '../artifacts/artifact-writer';
 import { RenderedDocument } from '../artifacts/rendered-document.entity';
 import { DocumentTenants, type RenderContext } from '../common/document-tenants';
+import { TenantLogos } from '../common/tenant-logos';
 import { domainError, fieldErrors, isUuid, notFound } from '../common/messages';
 import { MEDIA_TYPES, salesDocumentFileName } from '../rendering/domain/file-names';
 import { PdfRenderer } from '../rendering/pdf-renderer';
@@ -30,6 +31,7 @@ export class RenderSalesDocumentUseCase {
     private readonly tenants: DocumentTenants,
     private readonly renderer: PdfRenderer,
     private readonly artifacts: ArtifactWriter,
+    private readonly logos: TenantLogos,
   ) {}
 
   async execute(request: RenderSalesDocumentRequest) {
@@ -85,13 +87,15 @@ export class RenderSalesDocumentUseCase {
       document,
       issuer,
       customer,
+      logoArtifactId: tenant.logoArtifactId,
       source: source ? { kind: source.kind, displayNumber: source.displayNumber, issueDate: source.issueDate } : undefined,
     };
   }
 
-  private pdf(view: SalesDocumentView, context: RenderContext): Promise<ArtifactInfo> {
+  private async pdf(view: SalesDocumentView, context: RenderContext): Promise<ArtifactInfo> {
     const doc = view.document;
-    const page = salesDocumentHtml(view, context);
+    const logo = await this.logos.dataUri(doc.tenantId, view.logoArtifactId);
+    const page = salesDocumentHtml(view, { ...context, logo });
     return this.renderer.render(page.html, page, (pdf) =>
       this.artifacts.save(
         {

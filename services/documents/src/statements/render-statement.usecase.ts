@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { toArtifactMessage } from '../artifacts/artifact-message';
 import { ArtifactWriter } from '../artifacts/artifact-writer';
 import { DocumentTenants, type RenderContext } from '../common/document-tenants';
+import { TenantLogos } from '../common/tenant-logos';
 import { fieldErrors, isUuid, notFound } from '../common/messages';
 import { MEDIA_TYPES, statementFileName } from '../rendering/domain/file-names';
 import { PdfRenderer } from '../rendering/pdf-renderer';
@@ -26,6 +27,7 @@ export class RenderStatementUseCase {
     private readonly tenants: DocumentTenants,
     private readonly renderer: PdfRenderer,
     private readonly artifacts: ArtifactWriter,
+    private readonly logos: TenantLogos,
   ) {}
 
   async execute(request: RenderStatementRequest) {
@@ -45,8 +47,9 @@ export class RenderStatementUseCase {
     return { artifact: toArtifactMessage(info), reused: false };
   }
 
-  private pdf(tenantId: string, statement: Statement, context: RenderContext): Promise<ArtifactInfo> {
-    const page = statementHtml(statement, { ...context, timeZone: context.tenant.timezone });
+  private async pdf(tenantId: string, statement: Statement, context: RenderContext): Promise<ArtifactInfo> {
+    const logo = await this.logos.current(tenantId);
+    const page = statementHtml(statement, { ...context, timeZone: context.tenant.timezone, logo });
     return this.renderer.render(page.html, page, (pdf) =>
       this.artifacts.save(
         {

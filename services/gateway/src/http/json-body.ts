@@ -22,17 +22,21 @@ const WEBHOOK_PATH = /^\/v1\/webhooks\//;
 const parseRaw = raw({ type: () => true, limit: '1mb' });
 
 /**
- * Uploads (a payment report's receipt) are read as a stream by their route, which checks the
- * declared type, the size and the magic bytes while storing them: nothing here touches their body.
+ * Uploads (a payment report's receipt, the tenant's logo) are read as a stream by their route,
+ * which checks the declared type, the size and the magic bytes while storing them: nothing here
+ * touches their body.
  */
-const STREAMED_UPLOAD_PATH = /^\/v1\/payment-reports\/[^/]+\/receipt\/?$/;
+const STREAMED_UPLOADS: { method: string; path: RegExp }[] = [
+  { method: 'POST', path: /^\/v1\/payment-reports\/[^/]+\/receipt\/?$/ },
+  { method: 'PUT', path: /^\/v1\/tenant\/logo\/?$/ },
+];
 
 /**
  * The JSON body parser, whose failures become problems with stable codes (the default parser's
  * errors other than malformed JSON would end as 500). The bytes read are kept as `req.rawBody`.
  */
 export function jsonBody(req: Request, res: Response, next: NextFunction): void {
-  if (req.method === 'POST' && STREAMED_UPLOAD_PATH.test(req.path)) {
+  if (STREAMED_UPLOADS.some((upload) => req.method === upload.method && upload.path.test(req.path))) {
     next();
     return;
   }

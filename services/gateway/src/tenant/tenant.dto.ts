@@ -33,6 +33,12 @@ export class TenantDto {
   @ApiProperty({ example: '2026-11-23T12:23:45.000Z' })
   createdAt!: string;
 
+  @ApiProperty({
+    example: '3f6c2a1e-8b4d-4c7a-9e2f-5d1b7a3c9e04',
+    description: "The artifact of the tenant's logo (`PUT /v1/tenant/logo`), printed on its PDFs; empty when it has none.",
+  })
+  logoArtifactId!: string;
+
   @ApiProperty({ example: 2, description: 'Increases with every change.' })
   version!: number;
 }
@@ -85,6 +91,7 @@ export function tenantJson(t: Tenant): TenantDto {
     currency: t.currency,
     email: t.email,
     address: t.address,
+    logoArtifactId: t.logoArtifactId,
     createdAt: t.createdAt,
     version: t.version,
   };

@@ -38,7 +38,7 @@ export function multiline(text: string): SafeHtml {
 
 /**
  * Nothing may load from anywhere: no scripts, no remote styles, images or fonts; embedded
- * `data:` images (a future tenant logo) are the only assets.
+ * `data:` images (the tenant's logo) are the only assets.
  */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
@@ -95,8 +95,8 @@ export function pageShell(shell: PageShell): string {
 }
 
 /**
- * The tenant's logo slot: the tenant has no logo stored yet, so it stays an empty box of the
- * right size; a `data:` image will fill it when tenants can upload one.
+ * The tenant's logo slot: the uploaded logo as an embedded `data:` image, or an empty box of the
+ * same size when the tenant has none (or it could not be read).
  */
 export function logoSlot(logoDataUri?: string): SafeHtml {
   if (logoDataUri && /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(logoDataUri)) {

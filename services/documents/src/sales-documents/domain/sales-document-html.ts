@@ -7,6 +7,8 @@ import type { SalesDocumentView } from './sales-document-view';
 export interface TemplateLocale {
   format: LocaleFormat;
   labels: Labels;
+  /** The tenant's logo as a `data:` URI; the slot stays empty without it. */
+  logo?: string;
 }
 
 export interface RenderedHtml {
@@ -20,7 +22,7 @@ export interface RenderedHtml {
  * the logo slot, the document's number and dates, the client, the lines (their header repeated on
  * every page) and the totals, as issued. Payments never change the printed document.
  */
-export function salesDocumentHtml(view: SalesDocumentView, { format, labels }: TemplateLocale): RenderedHtml {
+export function salesDocumentHtml(view: SalesDocumentView, { format, labels, logo }: TemplateLocale): RenderedHtml {
   const doc = view.document;
   const money = (value: string) => formatDecimal(value, format);
   const title = labels(`kind.${doc.kind}`);
@@ -44,7 +46,7 @@ export function salesDocumentHtml(view: SalesDocumentView, { format, labels }: T
   const sourceLabel = doc.kind === 'credit_note' ? labels('creditFor') : labels('madeFrom');
   const body: SafeHtml = html`
     <div class="masthead">
-      ${logoSlot()}
+      ${logoSlot(logo)}
       <div class="tenant">
         <div class="name">${view.issuer.name}</div>
         ${view.issuer.taxId ? html`<div>${issuerTaxLabel} ${view.issuer.taxId}</div>` : ''}

@@ -5,6 +5,8 @@ export interface SalesDocumentView {
   document: SalesDocument;
   issuer: Party;
   customer: Party;
+  /** The artifact of the tenant's logo, empty when it has none (a new logo renders a new file). */
+  logoArtifactId: string;
   /** The document this one was made from (the invoice a credit note corrects, the order of an invoice). */
   source?: { kind: string; displayNumber: string; issueDate: string };
 }

@@ -19,7 +19,7 @@ export function salesHistoryHtml(
   client: SalesHistoryClient,
   tenantName: string,
   printedAt: string,
-  { format, labels }: { format: LocaleFormat; labels: Labels },
+  { format, labels, logo }: { format: LocaleFormat; labels: Labels; logo?: string },
 ): { html: string; headerTemplate: string; footerTemplate: string; landscape: boolean } {
   const money = (value: string) => formatDecimal(value, format);
   const title = labels('salesHistoryTitle');
@@ -36,7 +36,7 @@ export function salesHistoryHtml(
   );
   const body = html`
     <div class="masthead">
-      ${logoSlot()}
+      ${logoSlot(logo)}
       <div class="tenant">
         <div class="name">${tenantName}</div>
         <h1>${title}</h1>

@@ -7,6 +7,8 @@ export interface StatementTemplateLocale {
   format: LocaleFormat;
   labels: Labels;
   timeZone: string;
+  /** The tenant's logo as a `data:` URI; the slot stays empty without it. */
+  logo?: string;
 }
 
 /** The aging buckets of billing's statement, in the order they are printed. */
@@ -59,7 +61,7 @@ export function statementHtml(statement: Statement, locale: StatementTemplateLoc
 
   const body = html`
     <div class="masthead">
-      ${logoSlot()}
+      ${logoSlot(locale.logo)}
       <div class="tenant">
         <div class="name">${header?.tenantName ?? ''}</div>
         <h1>${title}</h1>

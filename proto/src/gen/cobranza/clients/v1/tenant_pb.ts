@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cobranza/clients/v1/tenant.proto.
  */
 export const file_cobranza_clients_v1_tenant: GenFile = /*@__PURE__*/
-  fileDesc("CiBjb2JyYW56YS9jbGllbnRzL3YxL3RlbmFudC5wcm90bxITY29icmFuemEuY2xpZW50cy52MSLCAQoGVGVuYW50EgoKAmlkGAEgASgJEhIKCmxlZ2FsX25hbWUYAiABKAkSDgoGdGF4X2lkGAMgASgJEg8KB2NvdW50cnkYBCABKAkSEAoIdGltZXpvbmUYBSABKAkSDgoGbG9jYWxlGAYgASgJEhAKCGN1cnJlbmN5GAcgASgJEg0KBWVtYWlsGAggASgJEhIKCmNyZWF0ZWRfYXQYCSABKAkSDwoHYWRkcmVzcxgKIAEoCRIPCgd2ZXJzaW9uGAsgASgNIp4BChNDcmVhdGVUZW5hbnRSZXF1ZXN0EhIKCmxlZ2FsX25hbWUYASABKAkSDgoGdGF4X2lkGAIgASgJEg8KB2NvdW50cnkYAyABKAkSEAoIdGltZXpvbmUYBCABKAkSDgoGbG9jYWxlGAUgASgJEhAKCGN1cnJlbmN5GAYgASgJEg0KBWVtYWlsGAcgASgJEg8KB2FkZHJlc3MYCCABKAkiswIKE1VwZGF0ZVRlbmFudFJlcXVlc3QSCgoCaWQYASABKAkSFwoKbGVnYWxfbmFtZRgCIAEoCUgAiAEBEhMKBnRheF9pZBgDIAEoCUgBiAEBEhQKB2NvdW50cnkYBCABKAlIAogBARIVCgh0aW1lem9uZRgFIAEoCUgDiAEBEhMKBmxvY2FsZRgGIAEoCUgEiAEBEhUKCGN1cnJlbmN5GAcgASgJSAWIAQESEgoFZW1haWwYCCABKAlIBogBARIUCgdhZGRyZXNzGAkgASgJSAeIAQFCDQoLX2xlZ2FsX25hbWVCCQoHX3RheF9pZEIKCghfY291bnRyeUILCglfdGltZXpvbmVCCQoHX2xvY2FsZUILCglfY3VycmVuY3lCCAoGX2VtYWlsQgoKCF9hZGRyZXNzIh4KEEdldFRlbmFudFJlcXVlc3QSCgoCaWQYASABKAkiPAoNVGVuYW50Q3JlYXRlZBIrCgZ0ZW5hbnQYASABKAsyGy5jb2JyYW56YS5jbGllbnRzLnYxLlRlbmFudCI8Cg1UZW5hbnRVcGRhdGVkEisKBnRlbmFudBgBIAEoCzIbLmNvYnJhbnphLmNsaWVudHMudjEuVGVuYW50YgZwcm90bzM");
+  fileDesc("CiBjb2JyYW56YS9jbGllbnRzL3YxL3RlbmFudC5wcm90bxITY29icmFuemEuY2xpZW50cy52MSLcAQoGVGVuYW50EgoKAmlkGAEgASgJEhIKCmxlZ2FsX25hbWUYAiABKAkSDgoGdGF4X2lkGAMgASgJEg8KB2NvdW50cnkYBCABKAkSEAoIdGltZXpvbmUYBSABKAkSDgoGbG9jYWxlGAYgASgJEhAKCGN1cnJlbmN5GAcgASgJEg0KBWVtYWlsGAggASgJEhIKCmNyZWF0ZWRfYXQYCSABKAkSDwoHYWRkcmVzcxgKIAEoCRIPCgd2ZXJzaW9uGAsgASgNEhgKEGxvZ29fYXJ0aWZhY3RfaWQYDCABKAkingEKE0NyZWF0ZVRlbmFudFJlcXVlc3QSEgoKbGVnYWxfbmFtZRgBIAEoCRIOCgZ0YXhfaWQYAiABKAkSDwoHY291bnRyeRgDIAEoCRIQCgh0aW1lem9uZRgEIAEoCRIOCgZsb2NhbGUYBSABKAkSEAoIY3VycmVuY3kYBiABKAkSDQoFZW1haWwYByABKAkSDwoHYWRkcmVzcxgIIAEoCSLnAgoTVXBkYXRlVGVuYW50UmVxdWVzdBIKCgJpZBgBIAEoCRIXCgpsZWdhbF9uYW1lGAIgASgJSACIAQESEwoGdGF4X2lkGAMgASgJSAGIAQESFAoHY291bnRyeRgEIAEoCUgCiAEBEhUKCHRpbWV6b25lGAUgASgJSAOIAQESEwoGbG9jYWxlGAYgASgJSASIAQESFQoIY3VycmVuY3kYByABKAlIBYgBARISCgVlbWFpbBgIIAEoCUgGiAEBEhQKB2FkZHJlc3MYCSABKAlIB4gBARIdChBsb2dvX2FydGlmYWN0X2lkGAogASgJSAiIAQFCDQoLX2xlZ2FsX25hbWVCCQoHX3RheF9pZEIKCghfY291bnRyeUILCglfdGltZXpvbmVCCQoHX2xvY2FsZUILCglfY3VycmVuY3lCCAoGX2VtYWlsQgoKCF9hZGRyZXNzQhMKEV9sb2dvX2FydGlmYWN0X2lkIh4KEEdldFRlbmFudFJlcXVlc3QSCgoCaWQYASABKAkiPAoNVGVuYW50Q3JlYXRlZBIrCgZ0ZW5hbnQYASABKAsyGy5jb2JyYW56YS5jbGllbnRzLnYxLlRlbmFudCI8Cg1UZW5hbnRVcGRhdGVkEisKBnRlbmFudBgBIAEoCzIbLmNvYnJhbnphLmNsaWVudHMudjEuVGVuYW50YgZwcm90bzM");
 
 /**
  * A company that uses the system. Owned by the clients service.
@@ -84,6 +84,13 @@ export type Tenant = Message<"cobranza.clients.v1.Tenant"> & {
    * @generated from field: uint32 version = 11;
    */
   version: number;
+
+  /**
+   * The artifact of the tenant's logo (PNG or JPEG, kind tenant_logo); empty when it has none.
+   *
+   * @generated from field: string logo_artifact_id = 12;
+   */
+  logoArtifactId: string;
 };
 
 /**
@@ -197,6 +204,13 @@ export type UpdateTenantRequest = Message<"cobranza.clients.v1.UpdateTenantReque
    * @generated from field: optional string address = 9;
    */
   address?: string | undefined;
+
+  /**
+   * The artifact id of the logo, stored by the gateway; an empty string removes the logo.
+   *
+   * @generated from field: optional string logo_artifact_id = 10;
+   */
+  logoArtifactId?: string | undefined;
 };
 
 /**
