@@ -1,5 +1,5 @@
 import { SALES_DOCUMENT_KINDS, type DocumentLine, type ListDocumentsReply, type SalesDocument } from '@cobranza/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PageInfoDto } from '../http/page.dto';
 import { billingField } from './billing-request';
 
@@ -191,39 +191,13 @@ export class IssueDocumentDto {
   notes?: string;
 }
 
-export class DraftDto {
-  @ApiProperty({ example: 'invoice', enum: KINDS })
-  kind!: string;
-
-  @ApiProperty({ example: '8f0c2a57-6d1e-4b3a-a9f2-7c5e1d3b9a40' })
-  clientId!: string;
-
-  @ApiPropertyOptional({ example: '0001', description: 'Default: 0001.' })
-  series?: string;
-
-  @ApiPropertyOptional({ example: '', description: 'Optional letter before the number (Argentina: A, B, C).' })
-  letter?: string;
-
-  @ApiPropertyOptional({ example: 'VES', description: "Default: the client's currency." })
-  currency?: string;
-
+/** The same fields as issuing; a draft without a date is dated (and stamped) when it is issued. */
+export class DraftDto extends OmitType(IssueDocumentDto, ['issueDate', 'issueTime'] as const) {
   @ApiPropertyOptional({ example: '', description: 'Leave it out to date the document on the day the draft is issued.' })
   issueDate?: string;
 
   @ApiPropertyOptional({ example: '', description: 'Leave it out to stamp the time the draft is issued.' })
   issueTime?: string;
-
-  @ApiPropertyOptional({ example: 15, description: 'Whole days from the issue date to the due date; default 0.' })
-  paymentTermsDays?: number;
-
-  @ApiProperty({ type: [LineInputDto] })
-  lines!: LineInputDto[];
-
-  @ApiPropertyOptional({ example: '', description: 'The quote, order or remission this document is made from (same operation).' })
-  sourceDocumentId?: string;
-
-  @ApiPropertyOptional({ example: 'Pago por transferencia a la cuenta corriente del Banco Mercantil.' })
-  notes?: string;
 }
 
 export class VoidDocumentDto {

@@ -2,7 +2,7 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { RecurringSchedule, ScheduleConfigSchema, ScheduleRuntimeState } from '@cobranza/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { billingField, type BillingValue } from '../documents/billing-request';
-import { LineInputDto } from '../documents/documents.dto';
+import { LINE_INPUT, LineInputDto } from '../documents/documents.dto';
 
 export class ScheduleRecipientsDto {
   @ApiProperty({ example: true, description: 'Send to the client’s own addresses.', required: false }) includeClient?: boolean;
@@ -96,17 +96,9 @@ export class ScheduleStateDto {
   @ApiProperty({ example: 'recurring-schedule:6f1c…' }) workflowId!: string;
 }
 
-const LINE = {
-  description: billingField.string,
-  quantity: billingField.decimal,
-  unitPrice: billingField.decimal,
-  discountPercent: billingField.decimal,
-  taxRatePercent: billingField.decimal,
-} as const;
-
 export const SCHEDULE_CONFIG = {
   documentKind: billingField.string,
-  lines: billingField.list(LINE),
+  lines: billingField.list(LINE_INPUT),
   currency: billingField.string,
   paymentTermsDays: billingField.count,
   series: billingField.string,
