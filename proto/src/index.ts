@@ -2,6 +2,7 @@ export * from './contract';
 export * from './subjects';
 export * from './documents-contracts';
 export * from './notifications-contracts';
+export * from './portal-contracts';
 export * from './gen/cobranza/common/v1/error_pb';
 export * from './gen/cobranza/system/v1/system_pb';
 export * from './gen/cobranza/clients/v1/common_pb';
