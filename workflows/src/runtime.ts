@@ -1,10 +1,13 @@
 import { BillingEvents, ClientsEvents, eventStreamOf } from '@cobranza/contracts';
-import { connectNats, createLogger, RpcClient, temporalAddress, temporalNamespace } from '@cobranza/platform';
+import { connectNats, createLogger, RpcClient, temporalAddress, temporalNamespace, tracingExport } from '@cobranza/platform';
+import { OpenTelemetryPlugin, OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
 import { createActivities } from './activities';
 import { EventConsumer } from './events/event-consumer';
+import { correlationActivityInterceptor, correlationClientInterceptor } from './observability/correlation-interceptors';
 import { scheduleCreatedHandler } from './events/schedule-events.handler';
 import { tenantCreatedHandler, tenantUpdatedHandler } from './events/tenant-events.handler';
 import { WorkflowsResponder } from './responder/workflows-responder';
@@ -38,7 +41,13 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions = {}): Pr
   const nats = await connectNats('workflows', options.natsUrl);
   const rpc = new RpcClient(nats);
   const clientConnection = await Connection.connect({ address });
-  const client = new Client({ connection: clientConnection, namespace });
+  // Tracing (when an OTLP endpoint is configured) and the correlation id follow requests into workflows.
+  const tracing = tracingExport();
+  const client = new Client({
+    connection: clientConnection,
+    namespace,
+    interceptors: { workflow: tracing ? [correlationClientInterceptor, new OpenTelemetryWorkflowClientInterceptor()] : [correlationClientInterceptor] },
+  });
   const workerConnection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
     connection: workerConnection,
@@ -46,6 +55,11 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions = {}): Pr
     taskQueue,
     workflowsPath: require.resolve('./workflows'),
     activities: createActivities({ rpc }),
+    interceptors: {
+      workflowModules: [require.resolve('./observability/workflow-interceptors')],
+      activityInbound: [correlationActivityInterceptor],
+    },
+    plugins: tracing ? [new OpenTelemetryPlugin({ resource: tracing.resource, spanProcessor: new BatchSpanProcessor(tracing.exporter) })] : [],
   });
   const running = worker.run();
 

@@ -26,3 +26,4 @@ export * from './tenancy/provision-tenant.usecase';
 export * from './service/system-controllers';
 export * from './i18n';
 export * from './artifacts/artifact-store';
+export * from './observability';

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
+import { currentCorrelationId } from './nats/correlation';
 
 /** Structured JSON logs; secrets and recipients' addresses are redacted wherever they appear. */
 export function createLogger(service: string): Logger {
@@ -7,6 +8,11 @@ export function createLogger(service: string): Logger {
     name: service,
     level: process.env.LOG_LEVEL ?? 'info',
     base: { service },
+    // Every line written while serving a request names it, in whichever process it runs.
+    mixin: () => {
+      const correlationId = currentCorrelationId();
+      return correlationId ? { correlationId } : {};
+    },
     redact: {
       paths: ['password', '*.password', 'token', '*.token', 'accessToken', '*.accessToken', 'email', '*.email', 'to', '*.to'],
       censor: '[redacted]',

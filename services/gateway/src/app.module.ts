@@ -1,4 +1,4 @@
-import { ArtifactStore, connectNats, LOGGER, NATS_CONNECTION, RpcClient, createLogger } from '@cobranza/platform';
+import { ArtifactStore, connectNats, LOGGER, NATS_CONNECTION, RpcClient, createLogger, stopTracing } from '@cobranza/platform';
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { NatsConnection } from 'nats';
@@ -9,6 +9,7 @@ import { ContactsController } from './contacts/contacts.controller';
 import { BILLING_CONTROLLERS } from './documents/billing-controllers';
 import { EXPORT_CONTROLLERS } from './exports/export-controllers';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { NOTIFICATIONS_CONTROLLERS } from './notifications/notifications-controllers';
 import { RecipientsController } from './recipients/recipients.controller';
 import { StaffController } from './staff/staff.controller';
@@ -19,6 +20,7 @@ import { TenantController } from './tenant/tenant.controller';
 @Module({
   controllers: [
     HealthController,
+    MetricsController,
     SystemController,
     TenantController,
     ClientsController,
@@ -44,5 +46,6 @@ export class AppModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.connection.drain().catch(() => undefined);
+    await stopTracing();
   }
 }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { correlationMiddleware } from './http/correlation.middleware';
 import { jsonBody } from './http/json-body';
+import { observabilityMiddleware } from './http/observability.middleware';
 import { ProblemFilter } from './http/problem.filter';
 import { mountOpenApi } from './openapi';
 
@@ -13,6 +14,7 @@ export async function createGateway(): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true, abortOnError: false, bodyParser: false });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
+  app.use(observabilityMiddleware);
   app.use(correlationMiddleware);
   app.use(jsonBody);
   app.useGlobalFilters(new ProblemFilter(logger));

@@ -1,4 +1,4 @@
-import { ensureStream } from '@cobranza/platform';
+import { CORRELATION_HEADER, ensureStream, extractTraceContext, inSpan, SpanKind, withRequestScope } from '@cobranza/platform';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 
@@ -42,7 +42,14 @@ export class EventConsumer {
   private async run(messages: ConsumerMessages): Promise<void> {
     for await (const msg of messages) {
       try {
-        await this.options.handle(msg);
+        // The event carries the correlation id and trace of the request that caused it.
+        const correlationId = msg.headers?.get(CORRELATION_HEADER) || undefined;
+        const parent = extractTraceContext((key) => msg.headers?.get(key) || undefined, () => msg.headers?.keys() ?? []);
+        await withRequestScope({ correlationId }, () =>
+          inSpan(`event ${msg.subject}`, { kind: SpanKind.CONSUMER, parent, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': msg.subject } }, () =>
+            this.options.handle(msg),
+          ),
+        );
         msg.ack();
       } catch (error) {
         const delayMs = Math.min(60_000, 1000 * 2 ** Math.min(msg.info.redeliveryCount, 6));

@@ -6,6 +6,8 @@ import { rpcTimeoutMs } from '../config';
 import { DomainError, ServiceUnavailableError } from '../errors';
 import { CORRELATION_HEADER, currentCorrelationId, currentLocale, LOCALE_HEADER } from './correlation';
 import { decodeError } from './error-codec';
+import { outcomeOf, rpcClientDuration } from '../observability/metrics';
+import { injectTraceContext, inSpan, SpanKind } from '../observability/tracing';
 
 export interface CallOptions {
   timeoutMs?: number;
@@ -29,7 +31,26 @@ export class RpcClient {
     request: MessageInitShape<Req>,
     options: CallOptions = {},
   ): Promise<MessageShape<Res>> {
+    const stopTimer = rpcClientDuration.startTimer({ subject: contract.subject });
+    try {
+      const reply = await inSpan(`rpc ${contract.subject}`, { kind: SpanKind.CLIENT, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': contract.subject } }, () =>
+        this.request(contract, request, options),
+      );
+      stopTimer({ outcome: 'ok' });
+      return reply;
+    } catch (error) {
+      stopTimer({ outcome: error instanceof ServiceUnavailableError ? 'unavailable' : error instanceof DomainError ? outcomeOf(error.status) : 'server_error' });
+      throw error;
+    }
+  }
+
+  private async request<Req extends DescMessage, Res extends DescMessage>(
+    contract: RpcContract<Req, Res>,
+    request: MessageInitShape<Req>,
+    options: CallOptions,
+  ): Promise<MessageShape<Res>> {
     const headers = natsHeaders();
+    injectTraceContext((key, value) => headers.set(key, value));
     headers.set(CORRELATION_HEADER, options.correlationId ?? currentCorrelationId() ?? randomUUID());
     const locale = options.locale ?? currentLocale();
     if (locale) headers.set(LOCALE_HEADER, locale);

@@ -8,6 +8,8 @@ import { DomainError, ValidationError } from '../errors';
 import { connectNats } from './connection';
 import { CORRELATION_HEADER, LOCALE_HEADER, withRequestScope } from './correlation';
 import { encodeError } from './error-codec';
+import { outcomeOf, rpcServerDuration } from '../observability/metrics';
+import { extractTraceContext, inSpan, SpanKind } from '../observability/tracing';
 
 export type ContextRunner = <T>(fn: () => Promise<T>) => Promise<T>;
 
@@ -74,26 +76,32 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   private async handle(contract: RpcContract, handler: MessageHandler, msg: ServiceMsg): Promise<void> {
     const correlationId = msg.headers?.get(CORRELATION_HEADER) || undefined;
     const locale = msg.headers?.get(LOCALE_HEADER) || undefined;
-    await withRequestScope({ correlationId, locale }, async () => {
-      const started = process.hrtime.bigint();
-      let request: unknown;
-      try {
-        request = fromBinary(contract.request, msg.data);
-      } catch {
-        this.replyError(msg, new ValidationError(`The request body is not a valid ${contract.request.typeName}.`));
-        return;
-      }
-      try {
-        const reply = await this.runInContext(async () => {
-          const context = new BaseRpcContext([msg.subject, msg.headers]);
-          return lastValueFrom(this.transformToObservable(await handler(request, context)));
-        });
-        msg.respond(toBinary(contract.reply, create(contract.reply as DescMessage, reply as never)));
-        this.options.logger.debug({ subject: msg.subject, ms: elapsedMs(started) }, 'rpc handled');
-      } catch (error) {
-        this.replyError(msg, this.toDomainError(error, msg.subject));
-      }
-    });
+    const parent = extractTraceContext((key) => msg.headers?.get(key) || undefined, () => msg.headers?.keys() ?? []);
+    const stopTimer = rpcServerDuration.startTimer({ service: this.options.service, subject: contract.subject });
+    await withRequestScope({ correlationId, locale }, () =>
+      inSpan(`rpc ${contract.subject}`, { kind: SpanKind.SERVER, parent, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': contract.subject } }, async () => {
+        let request: unknown;
+        try {
+          request = fromBinary(contract.request, msg.data);
+        } catch {
+          this.replyError(msg, new ValidationError(`The request body is not a valid ${contract.request.typeName}.`));
+          stopTimer({ outcome: 'client_error' });
+          return;
+        }
+        try {
+          const reply = await this.runInContext(async () => {
+            const context = new BaseRpcContext([msg.subject, msg.headers]);
+            return lastValueFrom(this.transformToObservable(await handler(request, context)));
+          });
+          msg.respond(toBinary(contract.reply, create(contract.reply as DescMessage, reply as never)));
+          this.options.logger.debug({ subject: msg.subject, ms: stopTimer({ outcome: 'ok' }) * 1000 }, 'rpc handled');
+        } catch (error) {
+          const failure = this.toDomainError(error, msg.subject);
+          stopTimer({ outcome: outcomeOf(failure.status) });
+          this.replyError(msg, failure);
+        }
+      }),
+    );
   }
 
   private toDomainError(error: unknown, subject: string): DomainError {
@@ -119,8 +127,4 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     await this.natsService?.stop().catch(() => undefined);
     await this.connection?.drain().catch(() => undefined);
   }
-}
-
-function elapsedMs(started: bigint): number {
-  return Number(process.hrtime.bigint() - started) / 1e6;
 }

@@ -9,6 +9,8 @@ import { createLogger } from '../logger';
 import { connectNats } from '../nats/connection';
 import { RpcClient } from '../nats/rpc-client';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { MetricsController } from '../observability/metrics.controller';
+import { stopTracing } from '../observability/tracing';
 import { HealthController } from './health.controller';
 import type { ServiceDefinition } from './service-definition';
 import { StatusReporter } from './status-reporter';
@@ -30,7 +32,7 @@ export class ServiceCoreModule implements OnApplicationShutdown {
     return {
       module: ServiceCoreModule,
       imports: [MikroOrmModule.forRoot(definition.orm)],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_DEFINITION, useValue: definition },
         { provide: LOGGER, useFactory: () => createLogger(definition.name) },
@@ -52,5 +54,6 @@ export class ServiceCoreModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
     await this.connection.drain().catch(() => undefined);
+    await stopTracing();
   }
 }

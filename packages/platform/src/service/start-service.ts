@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { PinoNestLogger } from '../logger';
 import { PassThroughRpcFilter } from '../nats/rpc-error.filter';
 import { NatsRpcServer } from '../nats/rpc-server';
+import { startTracing } from '../observability/tracing';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import type { ServiceDefinition } from './service-definition';
 import { LOGGER } from './tokens';
@@ -24,6 +25,7 @@ export async function startService(
   appModule: Type<unknown> | DynamicModule,
   options: StartServiceOptions,
 ): Promise<INestApplication> {
+  startTracing(definition.name);
   const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
