@@ -3,3 +3,4 @@ export * from './wait';
 export * from './smtp-sink';
 export * from './whatsapp-cloud-standin';
 export * from './images';
+export * from './processes';

@@ -57,7 +57,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions = {}): Pr
     activities: createActivities({ rpc }),
     interceptors: {
       workflowModules: [require.resolve('./observability/workflow-interceptors')],
-      activityInbound: [correlationActivityInterceptor],
+      activity: [(ctx) => ({ inbound: correlationActivityInterceptor(ctx) })],
     },
     plugins: tracing ? [new OpenTelemetryPlugin({ resource: tracing.resource, spanProcessor: new BatchSpanProcessor(tracing.exporter) })] : [],
   });

@@ -9,6 +9,7 @@ import { PaymentsController } from './payments/payments.controller';
 import { PaymentReportsUseCases } from './payments/payment-reports.usecases';
 import { RecordPaymentUseCase } from './payments/record-payment.usecase';
 import { SchedulesController } from './schedules/schedules.controller';
+import { ScheduleMetrics } from './schedules/schedule-metrics';
 import { ScheduleUseCases } from './schedules/schedules.usecases';
 import { SalesHistoryController } from './sales-history/sales-history.controller';
 import { GetStatementUseCase } from './statements/get-statement.usecase';
@@ -32,7 +33,7 @@ export class AppModule {
         SettingsController,
         SchedulesController,
       ],
-      providers: [BillingTenants, IssueDocumentUseCase, DraftsUseCases, IssueBatchUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase, ScheduleUseCases],
+      providers: [BillingTenants, IssueDocumentUseCase, DraftsUseCases, IssueBatchUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase, ScheduleUseCases, ScheduleMetrics],
     };
   }
 }

@@ -14,7 +14,7 @@ export async function createGateway(): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true, abortOnError: false, bodyParser: false });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
-  app.use(observabilityMiddleware);
+  app.use(observabilityMiddleware(logger));
   app.use(correlationMiddleware);
   app.use(jsonBody);
   app.useGlobalFilters(new ProblemFilter(logger));

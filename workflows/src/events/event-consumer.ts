@@ -46,9 +46,10 @@ export class EventConsumer {
         const correlationId = msg.headers?.get(CORRELATION_HEADER) || undefined;
         const parent = extractTraceContext((key) => msg.headers?.get(key) || undefined, () => msg.headers?.keys() ?? []);
         await withRequestScope({ correlationId }, () =>
-          inSpan(`event ${msg.subject}`, { kind: SpanKind.CONSUMER, parent, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': msg.subject } }, () =>
-            this.options.handle(msg),
-          ),
+          inSpan(`event ${msg.subject}`, { kind: SpanKind.CONSUMER, parent, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': msg.subject } }, async () => {
+            await this.options.handle(msg);
+            this.options.logger.info({ subject: msg.subject, seq: msg.seq }, 'event handled');
+          }),
         );
         msg.ack();
       } catch (error) {

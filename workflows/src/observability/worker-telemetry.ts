@@ -15,6 +15,8 @@ export function installWorkerTelemetry(): { logger: Logger; metrics: () => Promi
   const logger = createLogger('workflows');
   const corePort = envInt('TEMPORAL_METRICS_PORT', 9464);
   Runtime.install({
+    // main.ts stops the worker on SIGTERM itself, after the NATS consumers.
+    shutdownSignals: [],
     logger: new DefaultLogger('INFO', (entry: LogEntry) => logger[PINO_LEVEL[entry.level]]({ ...entry.meta, sdk: 'temporal' }, entry.message)),
     telemetryOptions: {
       logging: { forward: {} },

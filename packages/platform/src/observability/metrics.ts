@@ -6,7 +6,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Counte
  * one process (the tests) add their `service` label instead of registering twice.
  */
 export const metricsRegistry = new Registry();
-collectDefaultMetrics({ register: metricsRegistry, prefix: 'cobranza_process_' });
+// The standard process_* and nodejs_* series, under the names dashboards expect.
+collectDefaultMetrics({ register: metricsRegistry });
 
 /** Seconds buckets from 5 ms to 2 min: NATS requests are fast, renders and sends are not. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];

@@ -10,6 +10,7 @@ import { DocumentTenants, type RenderContext } from '../common/document-tenants'
 import { TenantLogos } from '../common/tenant-logos';
 import { domainError, fieldErrors, isUuid, notFound } from '../common/messages';
 import { MEDIA_TYPES, salesDocumentFileName } from '../rendering/domain/file-names';
+import { timedRender } from '../rendering/render-metrics';
 import { PdfRenderer } from '../rendering/pdf-renderer';
 import { salesDocumentHtml } from './domain/sales-document-html';
 import type { Party, SalesDocumentView } from './domain/sales-document-view';
@@ -54,7 +55,7 @@ export class RenderSalesDocumentUseCase {
     const previous = await this.previous(request.tenantId, document.id, format, fingerprint);
     if (previous) return { artifact: toArtifactMessage(previous), reused: true };
 
-    const info = format === 'xml' ? await this.xml(view, context) : await this.pdf(view, context);
+    const info = await timedRender(document.kind, format, () => (format === 'xml' ? this.xml(view, context) : this.pdf(view, context)));
     await this.remember(request.tenantId, document.id, format, fingerprint, info.id);
     return { artifact: toArtifactMessage(info), reused: false };
   }

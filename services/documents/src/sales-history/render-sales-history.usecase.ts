@@ -10,6 +10,7 @@ import { MEDIA_TYPES, salesHistoryFileName } from '../rendering/domain/file-name
 import { formatDate, formatTime, localDateTime } from '../rendering/domain/locale-format';
 import { PdfRenderer } from '../rendering/pdf-renderer';
 import { salesHistoryHtml } from './domain/sales-history-html';
+import { timedRender } from '../rendering/render-metrics';
 
 /** Seed 001: "Para imprimir el Historial de Ventas mostrado": the sales history as a PDF. */
 @Injectable()
@@ -33,17 +34,8 @@ export class RenderSalesHistoryUseCase {
     const now = localDateTime(new Date(), context.tenant.timezone);
     const printedAt = context.labels('issuedAt', { date: formatDate(now.date, context.format), time: formatTime(now.time, context.format) });
     const page = salesHistoryHtml(history, { code: client.code, name: client.legalName }, context.tenant.legalName, printedAt, { ...context, logo });
-    const info = await this.renderer.render(page.html, page, (pdf) =>
-      this.artifacts.save(
-        {
-          tenantId: request.tenantId,
-          kind: 'sales_history_pdf',
-          mediaType: MEDIA_TYPES.pdf,
-          fileName: salesHistoryFileName(context.language, client.code),
-        },
-        pdf,
-      ),
-    );
+    const file = { tenantId: request.tenantId, kind: 'sales_history_pdf', mediaType: MEDIA_TYPES.pdf, fileName: salesHistoryFileName(context.language, client.code) };
+    const info = await timedRender('sales_history', 'pdf', () => this.renderer.render(page.html, page, (pdf) => this.artifacts.save(file, pdf)));
     return { artifact: toArtifactMessage(info), reused: false };
   }
 }

@@ -9,6 +9,7 @@ import { TenantLogos } from '../common/tenant-logos';
 import { fieldErrors, isUuid, notFound } from '../common/messages';
 import { MEDIA_TYPES, statementFileName } from '../rendering/domain/file-names';
 import { PdfRenderer } from '../rendering/pdf-renderer';
+import { timedRender } from '../rendering/render-metrics';
 import { statementHtml } from './domain/statement-html';
 import { writeStatementWorkbook } from './statement-workbook';
 
@@ -43,7 +44,9 @@ export class RenderStatementUseCase {
       { tenantId: request.tenantId, clientId: request.clientId, asOf: request.asOf, filters: request.filters },
       { timeoutMs: STATEMENT_TIMEOUT_MS },
     );
-    const info = format === 'xlsx' ? await this.xlsx(request.tenantId, statement, context) : await this.pdf(request.tenantId, statement, context);
+    const info = await timedRender('statement', format, () =>
+      format === 'xlsx' ? this.xlsx(request.tenantId, statement, context) : this.pdf(request.tenantId, statement, context),
+    );
     return { artifact: toArtifactMessage(info), reused: false };
   }
 

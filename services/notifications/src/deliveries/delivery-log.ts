@@ -1,5 +1,5 @@
 import { NotificationsEvents, type ListDeliveriesRequest } from '@cobranza/contracts';
-import { LOGGER, OutboxRelay, recordEvent } from '@cobranza/platform';
+import { counter, LOGGER, OutboxRelay, recordEvent } from '@cobranza/platform';
 import { EntityManager, LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -8,6 +8,13 @@ import { isIsoDate } from '../settings/domain/entitlement';
 import { Delivery, DeliveryStatusEvent } from './delivery.entity';
 import { toDeliveryMessage } from './delivery.mapper';
 import { canMove, decideForExistingAttempt, DELIVERY_STATUSES, isDeliveryStatus } from './domain/delivery-status';
+
+/** Deliveries by channel and the status they reached: accepted, sent, delivered, read, failed, unknown. */
+const deliveriesByStatus = counter({
+  name: 'cobranza_deliveries_total',
+  help: 'Delivery status changes by channel (email, whatsapp) and the status reached.',
+  labelNames: ['channel', 'status'] as const,
+});
 
 export interface Intent {
   tenantId: string;
@@ -255,6 +262,8 @@ export class DeliveryLog implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private recordChange(tx: EntityManager, d: Delivery, previous: string): void {
+    deliveriesByStatus.inc({ channel: d.channel, status: d.status });
+    this.logger.info({ deliveryId: d.id, deliveryKey: d.deliveryKey, channel: d.channel, status: d.status, previous }, 'delivery status changed');
     recordEvent(tx, NotificationsEvents.deliveryUpdated, { delivery: toDeliveryMessage(d, d.history.getItems()), previousStatus: previous });
   }
 
