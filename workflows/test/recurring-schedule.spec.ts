@@ -2,7 +2,7 @@ import { BillingRpc, ClientsRpc, type ScheduleConfig } from '@cobranza/contracts
 import { connectNats, RpcClient } from '@cobranza/platform';
 import { eventually, startTestService } from '@cobranza/testing';
 import type { INestApplication } from '@nestjs/common';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { NatsConnection } from 'nats';
@@ -209,5 +209,29 @@ describe('recurringSchedule workflow', () => {
     expect(crashes).toBeGreaterThanOrEqual(2);
     expect(result).toMatchObject({ status: 'completed', emittedCount: 2 });
     expect(await issuedDates(notes)).toEqual(['2027-01-15', '2027-02-15']);
+  });
+
+  it('records an emission billing refuses as skipped, and marks the workflow with LastFailure for the operators\' query', async () => {
+    const notes = 'emisión rechazada';
+    const schedule = await createSchedule({ day: 20, maxDocuments: 2, notes, startDate: '2027-01-01' });
+    const real = createActivities({ rpc });
+    let refusals = 0;
+    const refusing = {
+      ...real,
+      // What refusalsAreFinal makes of a 4xx from billing: final, never retried.
+      async issueScheduledDocument(input: Parameters<typeof real.issueScheduledDocument>[0]) {
+        if (refusals++ === 0) throw ApplicationFailure.create({ type: 'validation_failed', message: 'La línea 1 no es válida.', nonRetryable: true });
+        return real.issueScheduledDocument(input);
+      },
+    };
+    const { worker, taskQueue } = await newWorker(refusing);
+    const handle = await start(schedule.id, taskQueue);
+    const result = await worker.runUntil(handle.result());
+    expect(result).toMatchObject({ status: 'completed', emittedCount: 2, skippedCount: 1 });
+    expect(result.lastError).toBe('');
+    expect(await issuedDates(notes)).toEqual(['2027-02-20', '2027-03-20']);
+    const described = await handle.describe();
+    const lastFailure = described.searchAttributes.LastFailure?.[0] as Date | undefined;
+    expect(lastFailure?.toISOString().slice(0, 10)).toBe('2027-01-20');
   });
 });

@@ -41,6 +41,8 @@ export interface ScheduleState {
   lastEmissionDate: string;
   lastDocumentId: string;
   lastError: string;
+  /** When an emission last failed (ISO instant); absent when none did. */
+  lastFailureAt?: string;
   /** Increases with every report to billing, so an older report never overwrites a newer one. */
   revision: number;
 }
@@ -85,3 +87,5 @@ export const REFUSED = 'ScheduleRefused';
 
 export const SCHEDULE_STATUS_KEY: SearchAttributeKey<'KEYWORD'> = { name: 'ScheduleStatus', type: 'KEYWORD' };
 export const NEXT_EMISSION_KEY: SearchAttributeKey<'DATETIME'> = { name: 'NextEmission', type: 'DATETIME' };
+/** When an emission last failed: "schedules that failed last night" is one query on it. */
+export const LAST_FAILURE_KEY: SearchAttributeKey<'DATETIME'> = { name: 'LastFailure', type: 'DATETIME' };

@@ -24,6 +24,7 @@ import {
   REFUSED,
   resumeScheduleUpdate,
   SCHEDULE_STATUS_KEY,
+  LAST_FAILURE_KEY,
   scheduleStateQuery,
   skipNextEmissionUpdate,
   type RecurringScheduleInput,
@@ -207,6 +208,8 @@ async function emit(state: ScheduleState): Promise<void> {
     if (!(error instanceof ActivityFailure)) throw error;
     state.skippedCount += 1;
     state.lastError = `${date}: ${error.cause?.message ?? error.message}`;
+    state.lastFailureAt = new Date().toISOString();
+    publishSearchAttributes(state);
   }
   state.nextIndex += 1;
 }
@@ -290,6 +293,8 @@ function publishSearchAttributes(state: ScheduleState): void {
   upsertSearchAttributes([
     { key: SCHEDULE_STATUS_KEY, value: state.status },
     { key: NEXT_EMISSION_KEY, value: next ? new Date(next) : null },
+    // Upserted attributes do not survive continue-as-new: the state carries them over.
+    ...(state.lastFailureAt ? [{ key: LAST_FAILURE_KEY, value: new Date(state.lastFailureAt) }] : []),
   ]);
 }
 
