@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { Connection, Client as TemporalClient } from '@temporalio/client';
 import type { NatsConnection } from 'nats';
 import { billingDefinition } from '../services/billing/src/definition';
 import { clientsDefinition } from '../services/clients/src/definition';
@@ -194,5 +195,22 @@ describe('observability across processes', () => {
     expect(worker).toContain('cobranza_rpc_client_duration_seconds_count{subject="rpc.billing.document.issue"');
     // The Temporal SDK's own worker metrics, from its core.
     expect(worker).toMatch(/temporal_workflow_completed|temporal_activity_execution_latency/);
+  });
+
+  it('gives every workflow of the system its tenant as a search attribute and a memo, for the Temporal UI', async () => {
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    try {
+      const temporal = new TemporalClient({ connection });
+      const seen: string[] = [];
+      for await (const execution of temporal.workflow.list()) {
+        seen.push(execution.type);
+        expect({ type: execution.type, tenant: execution.searchAttributes.TenantId?.[0] }).toEqual({ type: execution.type, tenant: expect.any(String) });
+        expect({ type: execution.type, memo: Object.keys(execution.memo ?? {}).length > 0 }).toEqual({ type: execution.type, memo: true });
+      }
+      // The path of the request above: onboarding, the schedule, the delivery of what it issued.
+      expect(new Set(seen)).toEqual(new Set(['tenantOnboarding', 'recurringSchedule', 'clientDelivery']));
+    } finally {
+      await connection.close();
+    }
   });
 });
