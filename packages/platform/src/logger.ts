@@ -2,9 +2,28 @@ import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 import { currentCorrelationId } from './nats/correlation';
 
-/** Structured JSON logs; secrets and recipients' addresses are redacted wherever they appear. */
-export function createLogger(service: string): Logger {
-  return pino({
+/** Secrets and recipients' addresses: never written, at the top of a log object or two levels down. */
+const REDACTED_FIELDS = [
+  'password',
+  'token',
+  'accessToken',
+  'appSecret',
+  'verifyToken',
+  'authorization',
+  'apiKey',
+  'email',
+  'emails',
+  'to',
+  'recipient',
+  'recipients',
+  'copyTo',
+  'whatsapp',
+  'phone',
+];
+
+/** Structured JSON logs; `destination` is for tests (stdout otherwise). */
+export function createLogger(service: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     name: service,
     level: process.env.LOG_LEVEL ?? 'info',
     base: { service },
@@ -14,10 +33,11 @@ export function createLogger(service: string): Logger {
       return correlationId ? { correlationId } : {};
     },
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'accessToken', '*.accessToken', 'email', '*.email', 'to', '*.to'],
+      paths: REDACTED_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Lets NestJS write its own messages through pino. */
