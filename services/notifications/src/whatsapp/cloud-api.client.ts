@@ -1,3 +1,4 @@
+import { inSpan, SpanKind } from '@cobranza/platform';
 import { classifyCloudApiError, parseCloudApiError, type CloudApiErrorKind } from './domain/cloud-api-errors';
 
 export interface CloudApiTarget {
@@ -104,7 +105,15 @@ export class WhatsAppCloudClient {
     await this.request('DELETE', encodeURIComponent(mediaId));
   }
 
-  private async request(method: string, path: string, body?: FormData | string, contentType?: string): Promise<unknown> {
+  /** Each call to Meta is a client span of the request's trace (no trace header goes to Meta). */
+  private request(method: string, path: string, body?: FormData | string, contentType?: string): Promise<unknown> {
+    const operation = path.endsWith('/messages') ? 'messages' : path.endsWith('/media') ? 'media' : 'media.delete';
+    return inSpan(`whatsapp ${operation}`, { kind: SpanKind.CLIENT, attributes: { 'http.request.method': method, 'server.address': new URL(this.url(path)).host } }, () =>
+      this.send(method, path, body, contentType),
+    );
+  }
+
+  private async send(method: string, path: string, body?: FormData | string, contentType?: string): Promise<unknown> {
     let res: Response;
     try {
       res = await fetch(this.url(path), {
