@@ -83,7 +83,7 @@ describe('observability across processes', () => {
     ];
     for (const [name, path] of entries) {
       ports[name] = await freePort();
-      const extra = name === 'workflows' ? { TEMPORAL_METRICS_PORT: String(await freePort()) } : {};
+      const extra: Record<string, string> = name === 'workflows' ? { TEMPORAL_METRICS_PORT: String(await freePort()) } : {};
       processes.push(ServiceProcess.start(name, root, path, { ...common, ...extra, HTTP_PORT: String(ports[name]) }));
     }
     for (const p of processes) {
