@@ -68,6 +68,7 @@ import {
 } from './gen/cobranza/billing/v1/schedule_pb';
 import { ScheduleCommandRequestSchema, ScheduleRuntimeStateSchema } from './gen/cobranza/workflows/v1/schedule_control_pb';
 import { event, rpc, type RpcContract } from './contract';
+import { PortalRpc } from './portal-contracts';
 
 /** The NATS service names; each owns `rpc.<name>.>` and publishes `evt.<name>.>`. */
 export const SERVICE_NAMES = ['clients', 'billing', 'documents', 'notifications', 'workflows'] as const;
@@ -130,7 +131,7 @@ export const ClientsRpc = {
 } as const;
 
 /** Every subject the clients service answers. */
-export const CLIENTS_CONTRACTS: RpcContract[] = [SystemRpc.status.clients, ...Object.values(ClientsRpc)];
+export const CLIENTS_CONTRACTS: RpcContract[] = [SystemRpc.status.clients, ...Object.values(ClientsRpc), ...Object.values(PortalRpc)];
 
 export const BillingRpc = {
   issueDocument: rpc('rpc.billing.document.issue', IssueDocumentRequestSchema, SalesDocumentSchema),

@@ -7,6 +7,7 @@ import { ClientsUseCases } from './clients/clients.usecases';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsUseCases } from './contacts/contacts.usecases';
 import { RecipientsController } from './recipients/recipients.controller';
+import { PORTAL_CONTROLLERS, PORTAL_PROVIDERS } from './portal/portal.module';
 import { StaffController } from './staff/staff.controller';
 import { CreateTenantUseCase } from './tenants/create-tenant.usecase';
 import { TenantsController } from './tenants/tenants.controller';
@@ -26,8 +27,9 @@ export class AppModule {
         ContactsController,
         StaffController,
         RecipientsController,
+        ...PORTAL_CONTROLLERS,
       ],
-      providers: [CreateTenantUseCase, UpdateTenantUseCase, ClientsUseCases, ContactsUseCases],
+      providers: [CreateTenantUseCase, UpdateTenantUseCase, ClientsUseCases, ContactsUseCases, ...PORTAL_PROVIDERS],
     };
   }
 }

@@ -6,6 +6,7 @@ import { Client } from './clients/client.entity';
 import { ClientContact } from './contacts/client-contact.entity';
 import { Contact } from './contacts/contact.entity';
 import { migrations } from './migrations';
+import { PORTAL_ENTITIES } from './portal/portal.module';
 import { StaffMember } from './staff/staff-member.entity';
 import { Tenant } from './tenants/tenant.entity';
 
@@ -16,7 +17,7 @@ export function clientsDefinition(clientUrl?: string): ServiceDefinition {
     contracts: CLIENTS_CONTRACTS,
     orm: serviceOrmConfig({
       service: 'clients',
-      entities: [Tenant, ApiKey, Client, Contact, ClientContact, StaffMember],
+      entities: [Tenant, ApiKey, Client, Contact, ClientContact, StaffMember, ...PORTAL_ENTITIES],
       migrations,
       migrationsFolder: join(__dirname, '..', 'src', 'migrations'),
       clientUrl,

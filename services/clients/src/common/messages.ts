@@ -29,6 +29,13 @@ const MESSAGES: Record<'es' | 'en', Catalog> = {
     'client.code_taken': 'Ya existe un cliente con el código {code}.',
     'client_contact.already_linked': 'Ese contacto ya está vinculado a este cliente.',
     'auth.invalid_key': 'La clave de API no es válida o fue revocada.',
+    'portal.disabled': 'El portal de clientes está deshabilitado: habilítelo en la configuración del portal antes de enviar enlaces.',
+    'portal_link.not_found': 'No existe el enlace al portal indicado.',
+    'portal.ttl_invalid': 'La vigencia del enlace debe estar entre 1 y 365 días.',
+    'portal.base_url_invalid': 'La dirección del portal debe ser una URL http o https sin parámetros, por ejemplo https://cobranza.miempresa.com.',
+    'portal.recipient_email_invalid': 'El destinatario debe ser una dirección de correo válida, por ejemplo usuario@dominio.com.',
+    'portal.recipient_invalid': 'El destinatario debe ser una dirección de correo o un número en formato E.164, por ejemplo +584247181811.',
+    'portal.language_invalid': 'Idioma no soportado: {value}. Use es o en.',
   },
   en: {
     validation_failed: 'The data sent is not valid; check the fields listed.',
@@ -55,6 +62,13 @@ const MESSAGES: Record<'es' | 'en', Catalog> = {
     'client.code_taken': 'A client with code {code} already exists.',
     'client_contact.already_linked': 'That contact is already linked to this client.',
     'auth.invalid_key': 'The API key is not valid or was revoked.',
+    'portal.disabled': 'The customer portal is disabled: enable it in the portal settings before sending links.',
+    'portal_link.not_found': 'The portal link does not exist.',
+    'portal.ttl_invalid': 'The link lifetime must be between 1 and 365 days.',
+    'portal.base_url_invalid': 'The portal address must be an http or https URL without query, for example https://billing.mycompany.com.',
+    'portal.recipient_email_invalid': 'The recipient must be a valid email address, for example user@domain.com.',
+    'portal.recipient_invalid': 'The recipient must be an email address or an E.164 number, for example +584247181811.',
+    'portal.language_invalid': 'Unsupported language: {value}. Use es or en.',
   },
 };
 

@@ -1,6 +1,6 @@
 import { ArtifactStore, DomainError, messageLanguage, type ArtifactInfo } from '@cobranza/platform';
 import type { Request } from 'express';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 
 /** The file types an upload may be, their extension, and the magic bytes their content starts with. */
 const FILE_TYPES = {
@@ -129,15 +129,32 @@ export async function storeUpload(
   const declared = Number(req.header('content-length') ?? '0');
   // Refused before a byte is read; Node discards the unread body once the answer is sent.
   if (declared > policy.maxBytes) throw tooLarge(policy);
+  return storeUploadStream(req, mediaType, store, tenantId, policy, fileName);
+}
+
+/**
+ * The same checks and storing for a file that is one part of a request (a form's file field):
+ * `declaredType` is the part's Content-Type. A refused file leaves nothing stored, and the rest
+ * of its stream is read and dropped so the parser of the request goes on.
+ */
+export async function storeUploadStream(
+  stream: Readable,
+  declaredType: string | undefined,
+  store: ArtifactStore,
+  tenantId: string,
+  policy: UploadPolicy,
+  fileName: (extension: string) => string,
+): Promise<ArtifactInfo> {
+  const mediaType = uploadMediaType(policy, declaredType);
   const guard = new UploadGuard(policy, mediaType);
-  req.on('error', (error) => guard.destroy(error));
-  req.pipe(guard);
+  stream.on('error', (error) => guard.destroy(error));
+  stream.pipe(guard);
   try {
     return await store.put({ tenantId, kind: policy.kind, mediaType, fileName: fileName(uploadExtension(mediaType)) }, guard);
   } catch (error) {
     // The rest of a refused body is read and dropped, so the answer reaches the client.
-    req.unpipe(guard);
-    req.resume();
+    stream.unpipe(guard);
+    stream.resume();
     throw guard.failure ?? error;
   }
 }

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cobranza/clients/v1/portal.proto.
  */
 export const file_cobranza_clients_v1_portal: GenFile = /*@__PURE__*/
-  fileDesc("CiBjb2JyYW56YS9jbGllbnRzL3YxL3BvcnRhbC5wcm90bxITY29icmFuemEuY2xpZW50cy52MSJ9Cg5Qb3J0YWxTZXR0aW5ncxIRCgl0ZW5hbnRfaWQYASABKAkSDwoHZW5hYmxlZBgCIAEoCBIeChZsaW5rX2luX2ludm9pY2VfZW1haWxzGAMgASgIEhUKDWxpbmtfdHRsX2RheXMYBCABKA0SEAoIYmFzZV91cmwYBSABKAkiLQoYR2V0UG9ydGFsU2V0dGluZ3NSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCSLkAQobVXBkYXRlUG9ydGFsU2V0dGluZ3NSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIUCgdlbmFibGVkGAIgASgISACIAQESIwoWbGlua19pbl9pbnZvaWNlX2VtYWlscxgDIAEoCEgBiAEBEhoKDWxpbmtfdHRsX2RheXMYBCABKA1IAogBARIVCghiYXNlX3VybBgFIAEoCUgDiAEBQgoKCF9lbmFibGVkQhkKF19saW5rX2luX2ludm9pY2VfZW1haWxzQhAKDl9saW5rX3R0bF9kYXlzQgsKCV9iYXNlX3VybCKpAQoKUG9ydGFsTGluaxIKCgJpZBgBIAEoCRIRCgl0ZW5hbnRfaWQYAiABKAkSEQoJY2xpZW50X2lkGAMgASgJEhEKCXJlY2lwaWVudBgEIAEoCRILCgN1cmwYBSABKAkSDQoFdG9rZW4YBiABKAkSEgoKZXhwaXJlc19hdBgHIAEoCRISCgpyZXZva2VkX2F0GAggASgJEhIKCmNyZWF0ZWRfYXQYCSABKAkiYwoWSXNzdWVQb3J0YWxMaW5rUmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSEQoJY2xpZW50X2lkGAIgASgJEhEKCXJlY2lwaWVudBgDIAEoCRIQCgh0dGxfZGF5cxgEIAEoDSIoChdWZXJpZnlQb3J0YWxMaW5rUmVxdWVzdBINCgV0b2tlbhgBIAEoCSJWChVWZXJpZnlQb3J0YWxMaW5rUmVwbHkSDgoGc3RhdHVzGAEgASgJEi0KBGxpbmsYAiABKAsyHy5jb2JyYW56YS5jbGllbnRzLnYxLlBvcnRhbExpbmsiOAoXUmV2b2tlUG9ydGFsTGlua1JlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEgoKAmlkGAIgASgJIj4KFkxpc3RQb3J0YWxMaW5rc1JlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEhEKCWNsaWVudF9pZBgCIAEoCSJGChRMaXN0UG9ydGFsTGlua3NSZXBseRIuCgVpdGVtcxgBIAMoCzIfLmNvYnJhbnphLmNsaWVudHMudjEuUG9ydGFsTGlua2IGcHJvdG8z");
+  fileDesc("CiBjb2JyYW56YS9jbGllbnRzL3YxL3BvcnRhbC5wcm90bxITY29icmFuemEuY2xpZW50cy52MSJ9Cg5Qb3J0YWxTZXR0aW5ncxIRCgl0ZW5hbnRfaWQYASABKAkSDwoHZW5hYmxlZBgCIAEoCBIeChZsaW5rX2luX2ludm9pY2VfZW1haWxzGAMgASgIEhUKDWxpbmtfdHRsX2RheXMYBCABKA0SEAoIYmFzZV91cmwYBSABKAkiLQoYR2V0UG9ydGFsU2V0dGluZ3NSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCSLkAQobVXBkYXRlUG9ydGFsU2V0dGluZ3NSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIUCgdlbmFibGVkGAIgASgISACIAQESIwoWbGlua19pbl9pbnZvaWNlX2VtYWlscxgDIAEoCEgBiAEBEhoKDWxpbmtfdHRsX2RheXMYBCABKA1IAogBARIVCghiYXNlX3VybBgFIAEoCUgDiAEBQgoKCF9lbmFibGVkQhkKF19saW5rX2luX2ludm9pY2VfZW1haWxzQhAKDl9saW5rX3R0bF9kYXlzQgsKCV9iYXNlX3VybCLnAQoKUG9ydGFsTGluaxIKCgJpZBgBIAEoCRIRCgl0ZW5hbnRfaWQYAiABKAkSEQoJY2xpZW50X2lkGAMgASgJEhEKCXJlY2lwaWVudBgEIAEoCRILCgN1cmwYBSABKAkSDQoFdG9rZW4YBiABKAkSEgoKZXhwaXJlc19hdBgHIAEoCRISCgpyZXZva2VkX2F0GAggASgJEhIKCmNyZWF0ZWRfYXQYCSABKAkSDgoGc3RhdHVzGAogASgJEhMKC2RlbGl2ZXJ5X2lkGAsgASgJEhcKD2RlbGl2ZXJ5X3N0YXR1cxgMIAEoCSJjChZJc3N1ZVBvcnRhbExpbmtSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIRCgljbGllbnRfaWQYAiABKAkSEQoJcmVjaXBpZW50GAMgASgJEhAKCHR0bF9kYXlzGAQgASgNIigKF1ZlcmlmeVBvcnRhbExpbmtSZXF1ZXN0Eg0KBXRva2VuGAEgASgJIlYKFVZlcmlmeVBvcnRhbExpbmtSZXBseRIOCgZzdGF0dXMYASABKAkSLQoEbGluaxgCIAEoCzIfLmNvYnJhbnphLmNsaWVudHMudjEuUG9ydGFsTGluayJLChdSZXZva2VQb3J0YWxMaW5rUmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSCgoCaWQYAiABKAkSEQoJY2xpZW50X2lkGAMgASgJIj4KFkxpc3RQb3J0YWxMaW5rc1JlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEhEKCWNsaWVudF9pZBgCIAEoCSJGChRMaXN0UG9ydGFsTGlua3NSZXBseRIuCgVpdGVtcxgBIAMoCzIfLmNvYnJhbnphLmNsaWVudHMudjEuUG9ydGFsTGluayJ0ChVTZW5kUG9ydGFsTGlua1JlcXVlc3QSEQoJdGVuYW50X2lkGAEgASgJEhEKCWNsaWVudF9pZBgCIAEoCRIRCglyZWNpcGllbnQYAyABKAkSEAoIdHRsX2RheXMYBCABKA0SEAoIbGFuZ3VhZ2UYBSABKAkiQgobUmVxdWVzdFBvcnRhbFJlbmV3YWxSZXF1ZXN0Eg0KBXRva2VuGAEgASgJEhQKDHJlcXVlc3Rlcl9pcBgCIAEoCSItChlSZXF1ZXN0UG9ydGFsUmVuZXdhbFJlcGx5EhAKCGFjY2VwdGVkGAEgASgIYgZwcm90bzM");
 
 /**
  * A tenant's customer portal (seeds 002 and 004): a real-time statement behind an expiring,
@@ -176,6 +176,26 @@ export type PortalLink = Message<"cobranza.clients.v1.PortalLink"> & {
    * @generated from field: string created_at = 9;
    */
   createdAt: string;
+
+  /**
+   * valid, expired or revoked, at the time of the answer.
+   *
+   * @generated from field: string status = 10;
+   */
+  status: string;
+
+  /**
+   * Only in the send reply: the email's delivery (GET /v1/deliveries/{id}) and its status
+   * (accepted, failed or unknown).
+   *
+   * @generated from field: string delivery_id = 11;
+   */
+  deliveryId: string;
+
+  /**
+   * @generated from field: string delivery_status = 12;
+   */
+  deliveryStatus: string;
 };
 
 /**
@@ -281,6 +301,13 @@ export type RevokePortalLinkRequest = Message<"cobranza.clients.v1.RevokePortalL
    * @generated from field: string id = 2;
    */
   id: string;
+
+  /**
+   * When set, the link must be this client's (else 404 portal_link.not_found).
+   *
+   * @generated from field: string client_id = 3;
+   */
+  clientId: string;
 };
 
 /**
@@ -330,4 +357,100 @@ export type ListPortalLinksReply = Message<"cobranza.clients.v1.ListPortalLinksR
  */
 export const ListPortalLinksReplySchema: GenMessage<ListPortalLinksReply> = /*@__PURE__*/
   messageDesc(file_cobranza_clients_v1_portal, 9);
+
+/**
+ * rpc.clients.portal_link.send: issues a link for the recipient (as issue does) and emails it to
+ * that address, with the delivery key portal-link:<link id>. The recipient is one of the client's
+ * registered addresses or any valid address the company types. Refused with 409 portal.disabled
+ * when the tenant's portal is off.
+ *
+ * @generated from message cobranza.clients.v1.SendPortalLinkRequest
+ */
+export type SendPortalLinkRequest = Message<"cobranza.clients.v1.SendPortalLinkRequest"> & {
+  /**
+   * @generated from field: string tenant_id = 1;
+   */
+  tenantId: string;
+
+  /**
+   * @generated from field: string client_id = 2;
+   */
+  clientId: string;
+
+  /**
+   * An email address.
+   *
+   * @generated from field: string recipient = 3;
+   */
+  recipient: string;
+
+  /**
+   * 0: the tenant's link_ttl_days.
+   *
+   * @generated from field: uint32 ttl_days = 4;
+   */
+  ttlDays: number;
+
+  /**
+   * es or en; empty: the tenant's language.
+   *
+   * @generated from field: string language = 5;
+   */
+  language: string;
+};
+
+/**
+ * Describes the message cobranza.clients.v1.SendPortalLinkRequest.
+ * Use `create(SendPortalLinkRequestSchema)` to create a new message.
+ */
+export const SendPortalLinkRequestSchema: GenMessage<SendPortalLinkRequest> = /*@__PURE__*/
+  messageDesc(file_cobranza_clients_v1_portal, 10);
+
+/**
+ * rpc.clients.portal_link.request_renewal: from the expired-link page. When the token is an
+ * authentic link of an enabled portal and the rate limits allow it, fresh links are emailed to
+ * the client's registered addresses only. The answer is always the same, so it never reveals
+ * whether the client or an address exists.
+ *
+ * @generated from message cobranza.clients.v1.RequestPortalRenewalRequest
+ */
+export type RequestPortalRenewalRequest = Message<"cobranza.clients.v1.RequestPortalRenewalRequest"> & {
+  /**
+   * @generated from field: string token = 1;
+   */
+  token: string;
+
+  /**
+   * The address the request came from, for the per-address rate limit.
+   *
+   * @generated from field: string requester_ip = 2;
+   */
+  requesterIp: string;
+};
+
+/**
+ * Describes the message cobranza.clients.v1.RequestPortalRenewalRequest.
+ * Use `create(RequestPortalRenewalRequestSchema)` to create a new message.
+ */
+export const RequestPortalRenewalRequestSchema: GenMessage<RequestPortalRenewalRequest> = /*@__PURE__*/
+  messageDesc(file_cobranza_clients_v1_portal, 11);
+
+/**
+ * @generated from message cobranza.clients.v1.RequestPortalRenewalReply
+ */
+export type RequestPortalRenewalReply = Message<"cobranza.clients.v1.RequestPortalRenewalReply"> & {
+  /**
+   * Always true: the neutral answer.
+   *
+   * @generated from field: bool accepted = 1;
+   */
+  accepted: boolean;
+};
+
+/**
+ * Describes the message cobranza.clients.v1.RequestPortalRenewalReply.
+ * Use `create(RequestPortalRenewalReplySchema)` to create a new message.
+ */
+export const RequestPortalRenewalReplySchema: GenMessage<RequestPortalRenewalReply> = /*@__PURE__*/
+  messageDesc(file_cobranza_clients_v1_portal, 12);
 
