@@ -429,11 +429,15 @@ describe('gateway: billing API', () => {
 
   describe('billing settings', () => {
     it('reads and changes whether uninvoiced remissions count as receivable', async () => {
-      expect((await a.get('/v1/billing-settings')).body).toEqual({ remissionsReceivable: true });
+      expect((await a.get('/v1/billing-settings')).body).toEqual({ remissionsReceivable: true, statementInInvoiceEmails: false });
       expect((await a.patch('/v1/billing-settings', { remissionsReceivable: 'no' })).body).toMatchObject({ code: 'request.invalid' });
-      expect((await a.patch('/v1/billing-settings', { remissionsReceivable: false })).body).toEqual({ remissionsReceivable: false });
-      expect((await b.get('/v1/billing-settings')).body).toEqual({ remissionsReceivable: true });
-      expect((await a.patch('/v1/billing-settings', { remissionsReceivable: true })).body).toEqual({ remissionsReceivable: true });
+      expect((await a.patch('/v1/billing-settings', { remissionsReceivable: false })).body).toEqual({ remissionsReceivable: false, statementInInvoiceEmails: false });
+      expect((await b.get('/v1/billing-settings')).body).toEqual({ remissionsReceivable: true, statementInInvoiceEmails: false });
+      expect((await a.patch('/v1/billing-settings', { remissionsReceivable: true, statementInInvoiceEmails: true })).body).toEqual({
+        remissionsReceivable: true,
+        statementInInvoiceEmails: true,
+      });
+      expect((await b.get('/v1/billing-settings')).body).toEqual({ remissionsReceivable: true, statementInInvoiceEmails: false });
     });
   });
 
@@ -533,7 +537,7 @@ describe('gateway: billing API', () => {
       const doc = (await a.get('/docs/openapi.json')).body as { paths: Record<string, Record<string, Json>> };
       // File exports (statement.pdf, /pdf, /xml) are checked in exports-api.spec.ts.
       const routes = Object.entries(doc.paths).filter(
-        ([path]) => /^\/v1\/(documents|payments|clients\/\{id\}\/(payments|statement))/.test(path) && !/(\.pdf|\.xlsx|\/pdf|\/xml)$/.test(path),
+        ([path]) => /^\/v1\/(documents|payments|clients\/\{id\}\/(payments|statement))/.test(path) && !/(\.pdf|\.xlsx|\/pdf|\/xml|\/deliveries)$/.test(path),
       );
       expect(routes.map(([path, ops]) => `${Object.keys(ops).sort().join(',')} ${path}`).sort()).toEqual([
         'get /v1/clients/{id}/payments',

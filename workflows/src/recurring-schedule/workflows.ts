@@ -13,8 +13,8 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import { documentEmailDelivery } from '../document-delivery/workflows';
-import { CHANNEL_KEY, CLIENT_ID_KEY, DELIVERY_STATUS_KEY, DOCUMENT_KIND_KEY, documentDeliveryWorkflowId, TENANT_ID_KEY } from '../document-delivery/shared';
+import { clientDelivery } from '../client-delivery/workflows';
+import { CHANNEL_KEY, CLIENT_ID_KEY, DELIVERY_STATUS_KEY, DOCUMENT_KIND_KEY, documentDeliveryWorkflowId, TENANT_ID_KEY } from '../client-delivery/shared';
 import {
   changeScheduleConfigUpdate,
   emissionIdempotencyKey,
@@ -223,9 +223,29 @@ async function deliver(state: ScheduleState, documentId: string): Promise<void> 
   const { recipients } = state.config;
   if (!recipients.includeClient && recipients.contactIds.length === 0 && recipients.staffIds.length === 0) return;
   try {
-    await startChild(documentEmailDelivery, {
+    await startChild(clientDelivery, {
       workflowId: documentDeliveryWorkflowId(documentId),
-      args: [{ tenantId: state.tenantId, clientId: state.clientId, documentId, documentKind: state.config.documentKind, recipients }],
+      args: [
+        {
+          tenantId: state.tenantId,
+          clientId: state.clientId,
+          origin: 'schedule',
+          originId: state.scheduleId,
+          clientName: state.clientName,
+          templateKind: state.config.documentKind,
+          documentIds: [documentId],
+          channels: ['email'],
+          email: { includeClient: recipients.includeClient, contactIds: recipients.contactIds, staffIds: recipients.staffIds, extraEmails: [] },
+          whatsappTo: '',
+          template: 'original',
+          customText: recipients.customText,
+          includePortalLink: false,
+          portalLinkBySettings: state.config.documentKind === 'invoice',
+          statementBySettings: state.config.documentKind === 'invoice',
+          sendCopy: false,
+          referenceIds: [documentId, state.scheduleId],
+        },
+      ],
       parentClosePolicy: ParentClosePolicy.ABANDON,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       memo: { client: state.clientName, schedule: state.scheduleId },

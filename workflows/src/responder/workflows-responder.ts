@@ -1,5 +1,5 @@
 import { create, fromBinary, toBinary, type DescMessage } from '@bufbuild/protobuf';
-import { StatusReplySchema, StatusRequestSchema, SystemRpc, WorkflowsRpc, type RpcContract } from '@cobranza/contracts';
+import { DeliveryRpc, StatusReplySchema, StatusRequestSchema, SystemRpc, WorkflowsRpc, type RpcContract } from '@cobranza/contracts';
 import {
   CORRELATION_HEADER,
   DomainError,
@@ -13,6 +13,7 @@ import {
 import type { Client } from '@temporalio/client';
 import type { NatsConnection, Service, ServiceMsg } from 'nats';
 import type { Logger } from 'pino';
+import { DeliveryCommands } from './delivery-commands';
 import { ScheduleCommands } from './schedule-commands';
 
 /**
@@ -22,6 +23,7 @@ import { ScheduleCommands } from './schedule-commands';
 export class WorkflowsResponder {
   private service?: Service;
   private readonly schedules: ScheduleCommands;
+  private readonly deliveries: DeliveryCommands;
 
   constructor(
     private readonly connection: NatsConnection,
@@ -29,6 +31,7 @@ export class WorkflowsResponder {
     private readonly logger: Logger,
   ) {
     this.schedules = new ScheduleCommands(temporal, new RpcClient(connection));
+    this.deliveries = new DeliveryCommands(temporal, new RpcClient(connection));
   }
 
   async start(): Promise<void> {
@@ -58,6 +61,11 @@ export class WorkflowsResponder {
     this.endpoint('schedule_end', WorkflowsRpc.endSchedule, (r) => this.schedules.end(r));
     this.endpoint('schedule_change_config', WorkflowsRpc.changeScheduleConfig, (r) => this.schedules.changeConfig(r));
     this.endpoint('schedule_state', WorkflowsRpc.scheduleState, (r) => this.schedules.state(r));
+    this.endpoint('delivery_start', DeliveryRpc.start, (r) => this.deliveries.start(r));
+    this.endpoint('delivery_state', DeliveryRpc.state, (r) => this.deliveries.state(r));
+    this.endpoint('delivery_retry_now', DeliveryRpc.retryNow, (r) => this.deliveries.retryNow(r));
+    this.endpoint('delivery_change_recipient', DeliveryRpc.changeRecipient, (r) => this.deliveries.changeRecipient(r));
+    this.endpoint('delivery_cancel', DeliveryRpc.cancel, (r) => this.deliveries.cancel(r));
   }
 
   /** A request/reply endpoint with the services' conventions: protobuf bodies, locale, ErrorReply. */

@@ -9,4 +9,8 @@ export class BillingSettings {
   /** Seed/issue rule: an uninvoiced remission counts as receivable unless the tenant says no. */
   @Property({ type: 'boolean' })
   remissionsReceivable: boolean = true;
+
+  /** Seed 004: invoice e-mails attach the client's account statement. */
+  @Property({ type: 'boolean', default: false })
+  statementInInvoiceEmails: boolean = false;
 }

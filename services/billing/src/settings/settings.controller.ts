@@ -24,9 +24,11 @@ export class SettingsController {
   @MessagePattern(BillingRpc.updateSettings.subject)
   async update(@Payload() request: UpdateBillingSettingsRequest) {
     const tenant = await this.tenants.get(request.tenantId);
+    const current = await settingsOf(this.em.fork(), tenant.id);
     await this.em.upsert(BillingSettings, {
       tenantId: tenant.id,
-      remissionsReceivable: request.remissionsReceivable ?? (await settingsOf(this.em.fork(), tenant.id)).remissionsReceivable,
+      remissionsReceivable: request.remissionsReceivable ?? current.remissionsReceivable,
+      statementInInvoiceEmails: request.statementInInvoiceEmails ?? current.statementInInvoiceEmails,
     });
     return this.view(tenant.id);
   }
@@ -34,6 +36,6 @@ export class SettingsController {
   private async view(tenantId: string) {
     const tenant = await this.tenants.get(tenantId);
     const settings = await settingsOf(this.em.fork(), tenant.id);
-    return { tenantId: tenant.id, remissionsReceivable: settings.remissionsReceivable };
+    return { tenantId: tenant.id, remissionsReceivable: settings.remissionsReceivable, statementInInvoiceEmails: settings.statementInInvoiceEmails };
   }
 }

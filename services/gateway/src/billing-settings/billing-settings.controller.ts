@@ -13,9 +13,17 @@ class BillingSettingsDto {
     description: 'Whether a remission not yet invoiced counts as receivable and shows on the statement ("Remisión"). Default true.',
   })
   remissionsReceivable!: boolean;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'Seed 004 "Incluir el estado de cuenta en las facturas de venta": every invoice e-mail attaches the client\'s statement (PDF). ' +
+      'A sender can also attach it to one send (attachStatement). Default false.',
+  })
+  statementInInvoiceEmails!: boolean;
 }
 
-const json = (s: BillingSettings): BillingSettingsDto => ({ remissionsReceivable: s.remissionsReceivable });
+const json = (s: BillingSettings): BillingSettingsDto => ({ remissionsReceivable: s.remissionsReceivable, statementInInvoiceEmails: s.statementInInvoiceEmails });
 
 /** The tenant's billing settings. */
 @ApiTags('tenant')
@@ -38,7 +46,13 @@ export class BillingSettingsController {
   @ApiOkResponse({ type: BillingSettingsDto })
   @ApiProblems(requestInvalid({ remissionsReceivable: 'Debe ser true o false.' }))
   async update(@TenantId() tenantId: string, @Body() body: unknown): Promise<BillingSettingsDto> {
-    const input = parseBody(body, { remissionsReceivable: field.boolean } as const);
-    return json(await this.rpc.call(BillingRpc.updateSettings, { tenantId, remissionsReceivable: input.remissionsReceivable }));
+    const input = parseBody(body, { remissionsReceivable: field.boolean, statementInInvoiceEmails: field.boolean } as const);
+    return json(
+      await this.rpc.call(BillingRpc.updateSettings, {
+        tenantId,
+        remissionsReceivable: input.remissionsReceivable,
+        statementInInvoiceEmails: input.statementInInvoiceEmails,
+      }),
+    );
   }
 }

@@ -1,7 +1,8 @@
-import { NotificationsRpc } from '@cobranza/contracts';
+import { DeliveryRpc, NotificationsRpc } from '@cobranza/contracts';
+import { DeliveryStateDto, stateJson } from '../deliveries/deliveries.dto';
 import { messageLanguage, NotFoundError, RpcClient } from '@cobranza/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { TenantId } from '../auth/auth.decorators';
 import { isUuid, parseBillingQuery } from '../documents/billing-request';
 import { ApiProblems } from '../http/problem-responses';
@@ -58,10 +59,17 @@ export class DeliveriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One delivery with its status history' })
-  @ApiOkResponse({ type: DeliveryDto })
+  @ApiOperation({
+    summary: 'One delivery with its status history, or a delivery workflow\'s state',
+    description:
+      'A uuid is one message attempt (the delivery log). A delivery workflow id (statement-delivery:…, document-send:…, document-delivery:…) ' +
+      'answers the workflow\'s live state: per channel and recipient status, attempt N, next retry at T, last error (see DeliveryStateDto).',
+  })
+  @ApiExtraModels(DeliveryStateDto)
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(DeliveryDto) }, { $ref: getSchemaPath(DeliveryStateDto) }] } })
   @ApiProblems(DELIVERY_NOT_FOUND)
-  async get(@TenantId() tenantId: string, @Param('id') id: string): Promise<DeliveryDto> {
+  async get(@TenantId() tenantId: string, @Param('id') id: string): Promise<DeliveryDto | DeliveryStateDto> {
+    if (id.includes(':')) return stateJson(await this.rpc.call(DeliveryRpc.state, { tenantId, workflowId: id }));
     if (!isUuid(id)) throw new NotFoundError('delivery.not_found', messageLanguage() === 'en' ? 'The delivery does not exist.' : 'No existe el envío indicado.');
     return deliveryJson(await this.rpc.call(NotificationsRpc.getDelivery, { tenantId, id: id.toLowerCase() }));
   }

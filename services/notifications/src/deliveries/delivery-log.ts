@@ -26,6 +26,7 @@ export interface Intent {
   recipients: string[];
   copyTo: string | null;
   artifactIds: string[];
+  referenceIds: string[];
   subject: string | null;
   sender: string | null;
 }
@@ -289,6 +290,7 @@ export class DeliveryLog implements OnApplicationBootstrap, OnApplicationShutdow
       where.channel = request.channel as 'email' | 'whatsapp';
     }
     if (request.deliveryKey) where.deliveryKey = request.deliveryKey;
+    if (request.referenceId) where.referenceIds = { $contains: [request.referenceId.trim().toLowerCase()] };
     const from = request.from ? boundary(request.from, timezone, 'start') : undefined;
     const to = request.to ? boundary(request.to, timezone, 'end') : undefined;
     if (request.from && !from) errors.add('from', 'date_invalid');

@@ -1,4 +1,4 @@
-import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 @Index({ properties: ['tenantId', 'clientId', 'createdAt'] })
 @Index({ properties: ['tenantId', 'status'] })
 @Index({ properties: ['tenantId', 'providerMessageId'] })
+@Index({ name: 'delivery_reference_ids_index', expression: 'create index "delivery_reference_ids_index" on "notifications"."delivery" using gin ("reference_ids")' })
 export class Delivery {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -46,6 +47,10 @@ export class Delivery {
 
   @Property({ type: 'json' })
   artifactIds: string[] = [];
+
+  /** What the message is about (document ids, a statement's client, a schedule): lists one document's sends from any path. */
+  @Property({ type: ArrayType, columnType: 'text[]', default: '{}' })
+  referenceIds: string[] = [];
 
   @Property({ type: 'string', length: 300, nullable: true })
   providerMessageId?: string | null = null;

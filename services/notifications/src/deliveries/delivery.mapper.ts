@@ -34,6 +34,7 @@ export function toDeliveryMessage(d: Delivery, history: DeliveryStatusEvent[], r
     recipients: d.recipients,
     copyTo: d.copyTo ?? '',
     artifactIds: d.artifactIds,
+    referenceIds: d.referenceIds ?? [],
     providerMessageId: d.providerMessageId ?? '',
     status: d.status,
     history: [...history]

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { domainError, fieldErrors, isUuid, notFound, message } from '../common/messages';
 import { DeliveryLog } from '../deliveries/delivery-log';
 import { toDeliveryMessage } from '../deliveries/delivery.mapper';
-import { isDeliveryKey } from '../deliveries/domain/delivery-status';
+import { areReferenceIds, isDeliveryKey, referenceIdsOf } from '../deliveries/domain/delivery-status';
 import { requestHash } from '../deliveries/domain/request-hash';
 import { ChannelSettingsService } from '../settings/channel-settings.service';
 import { renderMessage } from '../templates/domain/render';
@@ -42,6 +42,7 @@ export class SendEmailUseCase {
     const documentKind = request.documentKind.trim();
     const errors = fieldErrors();
     if (!isDeliveryKey(key)) errors.add('deliveryKey', 'delivery_key.invalid');
+    if (!areReferenceIds(request.referenceIds)) errors.add('referenceIds', 'reference_ids.invalid');
     this.templates.checkChoice(errors, { documentKind, language: request.language, choice: request.template });
     errors.throwIfAny();
     const tenant = await this.tenants.get(request.tenantId);
@@ -113,6 +114,7 @@ export class SendEmailUseCase {
       recipients,
       copyTo,
       artifactIds: attachments.map((a) => a.artifactId),
+      referenceIds: referenceIdsOf(request.referenceIds),
       subject: rendered.subject,
       sender,
     });

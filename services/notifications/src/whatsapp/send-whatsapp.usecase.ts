@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { domainError, fieldErrors, isUuid, notFound } from '../common/messages';
 import { DeliveryLog, type Outcome } from '../deliveries/delivery-log';
 import { toDeliveryMessage } from '../deliveries/delivery.mapper';
-import { isDeliveryKey } from '../deliveries/domain/delivery-status';
+import { areReferenceIds, isDeliveryKey, referenceIdsOf } from '../deliveries/domain/delivery-status';
 import { requestHash } from '../deliveries/domain/request-hash';
 import { ChannelSettingsService } from '../settings/channel-settings.service';
 import { TEMPLATE_KINDS } from '../templates/domain/built-in-templates';
@@ -37,6 +37,7 @@ export class SendWhatsAppUseCase {
     const documentKind = request.documentKind.trim();
     const errors = fieldErrors();
     if (!isDeliveryKey(key)) errors.add('deliveryKey', 'delivery_key.invalid');
+    if (!areReferenceIds(request.referenceIds)) errors.add('referenceIds', 'reference_ids.invalid');
     if (!(TEMPLATE_KINDS as readonly string[]).includes(documentKind))
       errors.add('documentKind', 'kind.invalid', { value: documentKind, allowed: TEMPLATE_KINDS.join(', ') });
     if (!request.artifactId.trim()) errors.add('artifactId', 'artifact.required');
@@ -78,6 +79,7 @@ export class SendWhatsAppUseCase {
       recipients: [to as string],
       copyTo: null,
       artifactIds: [info.id],
+      referenceIds: referenceIdsOf(request.referenceIds),
       subject: template.name,
       sender: config.phoneNumberId,
     });

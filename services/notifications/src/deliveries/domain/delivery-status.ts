@@ -36,3 +36,14 @@ export function decideForExistingAttempt(latest: { status: string; errorKind?: s
 
 const DELIVERY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 export const isDeliveryKey = (key: string): boolean => DELIVERY_KEY.test(key);
+
+const REFERENCE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const MAX_REFERENCE_IDS = 50;
+
+/** Reference ids as stored and filtered on: trimmed, lowercased (uuids), once each. */
+export function referenceIdsOf(ids: string[]): string[] {
+  return [...new Set(ids.map((id) => id.trim().toLowerCase()).filter(Boolean))];
+}
+
+/** Up to 50 ids of 1 to 100 of [A-Za-z0-9._:-]. */
+export const areReferenceIds = (ids: string[]): boolean => referenceIdsOf(ids).length <= MAX_REFERENCE_IDS && referenceIdsOf(ids).every((id) => REFERENCE_ID.test(id));

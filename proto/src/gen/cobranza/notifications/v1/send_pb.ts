@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cobranza/notifications/v1/send.proto.
  */
 export const file_cobranza_notifications_v1_send: GenFile = /*@__PURE__*/
-  fileDesc("CiRjb2JyYW56YS9ub3RpZmljYXRpb25zL3YxL3NlbmQucHJvdG8SGWNvYnJhbnphLm5vdGlmaWNhdGlvbnMudjEiuAEKEVRlbXBsYXRlVmFyaWFibGVzEhMKC2NsaWVudF9uYW1lGAEgASgJEhcKD2RvY3VtZW50X2xldHRlchgCIAEoCRIXCg9kb2N1bWVudF9udW1iZXIYAyABKAkSDgoGYW1vdW50GAQgASgJEhAKCGN1cnJlbmN5GAUgASgJEhAKCGR1ZV9kYXRlGAYgASgJEhMKC3BvcnRhbF9saW5rGAcgASgJEhMKC2N1c3RvbV90ZXh0GAggASgJIuECChBTZW5kRW1haWxSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIUCgxkZWxpdmVyeV9rZXkYAiABKAkSEQoJY2xpZW50X2lkGAMgASgJEhUKDWRvY3VtZW50X2tpbmQYBCABKAkSCgoCdG8YBSABKAkSEQoJZnJvbV9uYW1lGAYgASgJEhEKCXNlbmRfY29weRgHIAEoCBIPCgdjb3B5X3RvGAggASgJEhAKCHRlbXBsYXRlGAkgASgJEhQKB3N1YmplY3QYCiABKAlIAIgBARIRCgRib2R5GAsgASgJSAGIAQESPwoJdmFyaWFibGVzGAwgASgLMiwuY29icmFuemEubm90aWZpY2F0aW9ucy52MS5UZW1wbGF0ZVZhcmlhYmxlcxIUCgxhcnRpZmFjdF9pZHMYDSADKAkSEAoIbGFuZ3VhZ2UYDiABKAlCCgoIX3N1YmplY3RCBwoFX2JvZHki6wEKG1NlbmRXaGF0c0FwcERvY3VtZW50UmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSFAoMZGVsaXZlcnlfa2V5GAIgASgJEhEKCWNsaWVudF9pZBgDIAEoCRIVCg1kb2N1bWVudF9raW5kGAQgASgJEgoKAnRvGAUgASgJEhMKC2FydGlmYWN0X2lkGAYgASgJEj8KCXZhcmlhYmxlcxgHIAEoCzIsLmNvYnJhbnphLm5vdGlmaWNhdGlvbnMudjEuVGVtcGxhdGVWYXJpYWJsZXMSFwoPYm9keV9wYXJhbWV0ZXJzGAggAygJIkQKGkRlbGV0ZVdoYXRzQXBwTWVkaWFSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRITCgtkZWxpdmVyeV9pZBgCIAEoCSIrChhEZWxldGVXaGF0c0FwcE1lZGlhUmVwbHkSDwoHZGVsZXRlZBgBIAEoDWIGcHJvdG8z");
+  fileDesc("CiRjb2JyYW56YS9ub3RpZmljYXRpb25zL3YxL3NlbmQucHJvdG8SGWNvYnJhbnphLm5vdGlmaWNhdGlvbnMudjEiuAEKEVRlbXBsYXRlVmFyaWFibGVzEhMKC2NsaWVudF9uYW1lGAEgASgJEhcKD2RvY3VtZW50X2xldHRlchgCIAEoCRIXCg9kb2N1bWVudF9udW1iZXIYAyABKAkSDgoGYW1vdW50GAQgASgJEhAKCGN1cnJlbmN5GAUgASgJEhAKCGR1ZV9kYXRlGAYgASgJEhMKC3BvcnRhbF9saW5rGAcgASgJEhMKC2N1c3RvbV90ZXh0GAggASgJIvgCChBTZW5kRW1haWxSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIUCgxkZWxpdmVyeV9rZXkYAiABKAkSEQoJY2xpZW50X2lkGAMgASgJEhUKDWRvY3VtZW50X2tpbmQYBCABKAkSCgoCdG8YBSABKAkSEQoJZnJvbV9uYW1lGAYgASgJEhEKCXNlbmRfY29weRgHIAEoCBIPCgdjb3B5X3RvGAggASgJEhAKCHRlbXBsYXRlGAkgASgJEhQKB3N1YmplY3QYCiABKAlIAIgBARIRCgRib2R5GAsgASgJSAGIAQESPwoJdmFyaWFibGVzGAwgASgLMiwuY29icmFuemEubm90aWZpY2F0aW9ucy52MS5UZW1wbGF0ZVZhcmlhYmxlcxIUCgxhcnRpZmFjdF9pZHMYDSADKAkSEAoIbGFuZ3VhZ2UYDiABKAkSFQoNcmVmZXJlbmNlX2lkcxgPIAMoCUIKCghfc3ViamVjdEIHCgVfYm9keSKCAgobU2VuZFdoYXRzQXBwRG9jdW1lbnRSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIUCgxkZWxpdmVyeV9rZXkYAiABKAkSEQoJY2xpZW50X2lkGAMgASgJEhUKDWRvY3VtZW50X2tpbmQYBCABKAkSCgoCdG8YBSABKAkSEwoLYXJ0aWZhY3RfaWQYBiABKAkSPwoJdmFyaWFibGVzGAcgASgLMiwuY29icmFuemEubm90aWZpY2F0aW9ucy52MS5UZW1wbGF0ZVZhcmlhYmxlcxIXCg9ib2R5X3BhcmFtZXRlcnMYCCADKAkSFQoNcmVmZXJlbmNlX2lkcxgJIAMoCSJEChpEZWxldGVXaGF0c0FwcE1lZGlhUmVxdWVzdBIRCgl0ZW5hbnRfaWQYASABKAkSEwoLZGVsaXZlcnlfaWQYAiABKAkiKwoYRGVsZXRlV2hhdHNBcHBNZWRpYVJlcGx5Eg8KB2RlbGV0ZWQYASABKA1iBnByb3RvMw");
 
 /**
  * The documented template variables; every value is text, empty when not known.
@@ -165,6 +165,14 @@ export type SendEmailRequest = Message<"cobranza.notifications.v1.SendEmailReque
    * @generated from field: string language = 14;
    */
   language: string;
+
+  /**
+   * What the message is about (document ids, the statement's client id, a schedule id), so every
+   * send of one document can be listed (rpc.notifications.delivery.list reference_id).
+   *
+   * @generated from field: repeated string reference_ids = 15;
+   */
+  referenceIds: string[];
 };
 
 /**
@@ -226,6 +234,13 @@ export type SendWhatsAppDocumentRequest = Message<"cobranza.notifications.v1.Sen
    * @generated from field: repeated string body_parameters = 8;
    */
   bodyParameters: string[];
+
+  /**
+   * As in SendEmailRequest.
+   *
+   * @generated from field: repeated string reference_ids = 9;
+   */
+  referenceIds: string[];
 };
 
 /**
