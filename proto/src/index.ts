@@ -3,6 +3,8 @@ export * from './subjects';
 export * from './documents-contracts';
 export * from './notifications-contracts';
 export * from './portal-contracts';
+export * from './delivery-contracts';
+export * from './automation-contracts';
 export * from './gen/cobranza/common/v1/error_pb';
 export * from './gen/cobranza/system/v1/system_pb';
 export * from './gen/cobranza/clients/v1/common_pb';

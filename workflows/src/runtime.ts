@@ -1,4 +1,4 @@
-import { BillingEvents, ClientsEvents, eventStreamOf } from '@cobranza/contracts';
+import { AutomationEvents, BillingEvents, ClientsEvents, eventStreamOf, NotificationsEvents } from '@cobranza/contracts';
 import { connectNats, createLogger, RpcClient, temporalAddress, temporalNamespace, tracingExport } from '@cobranza/platform';
 import { OpenTelemetryPlugin, OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -8,6 +8,10 @@ import type { NatsConnection } from 'nats';
 import { createActivities } from './activities';
 import { EventConsumer } from './events/event-consumer';
 import { correlationActivityInterceptor, correlationClientInterceptor } from './observability/correlation-interceptors';
+import { automationUpdatedHandler, tenantZoneChangedHandler } from './events/automation-events.handler';
+import { batchCompletedHandler } from './events/batch-events.handler';
+import { paymentReportedHandler } from './events/payment-report-events.handler';
+import { deliveryUpdatedHandler } from './events/delivery-events.handler';
 import { scheduleCreatedHandler } from './events/schedule-events.handler';
 import { tenantCreatedHandler, tenantUpdatedHandler } from './events/tenant-events.handler';
 import { WorkflowsResponder } from './responder/workflows-responder';
@@ -83,6 +87,43 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions = {}): Pr
       durable: 'workflows-schedule-created',
       filterSubject: BillingEvents.scheduleCreated.subject,
       handle: scheduleCreatedHandler(client),
+      logger,
+    }),
+    new EventConsumer(nats, {
+      stream: eventStreamOf('notifications'),
+      durable: 'workflows-delivery-updated',
+      filterSubject: NotificationsEvents.deliveryUpdated.subject,
+      handle: deliveryUpdatedHandler(client),
+      logger,
+    }),
+    // The company's email about a customer's payment report (issue 9, the customer portal).
+    new EventConsumer(nats, {
+      stream: eventStreamOf('billing'),
+      durable: 'workflows-payment-reported',
+      filterSubject: BillingEvents.paymentReported.subject,
+      handle: paymentReportedHandler(rpc, logger),
+      logger,
+    }),
+    // Automations (issue 8): automatic sending after a batch, the reminder Schedule, scheduled statements.
+    new EventConsumer(nats, {
+      stream: eventStreamOf('billing'),
+      durable: 'workflows-batch-completed',
+      filterSubject: BillingEvents.batchCompleted.subject,
+      handle: batchCompletedHandler(client, rpc, logger),
+      logger,
+    }),
+    new EventConsumer(nats, {
+      stream: eventStreamOf('billing'),
+      durable: 'workflows-automation-updated',
+      filterSubject: AutomationEvents.settingsUpdated.subject,
+      handle: automationUpdatedHandler(client, rpc),
+      logger,
+    }),
+    new EventConsumer(nats, {
+      stream: eventStreamOf('clients'),
+      durable: 'workflows-automation-tenant-updated',
+      filterSubject: ClientsEvents.tenantUpdated.subject,
+      handle: tenantZoneChangedHandler(client, rpc),
       logger,
     }),
   ];

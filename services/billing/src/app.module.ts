@@ -1,6 +1,7 @@
 import { SystemRpc, TenancyRpc } from '@cobranza/contracts';
 import { ServiceCoreModule, statusController, tenancyController, type ServiceDefinition } from '@cobranza/platform';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AUTOMATION_PROVIDERS, AutomationController } from './automation/automation.controller';
 import { IssueBatchUseCase } from './batches/issue-batch.usecase';
 import { DocumentsController } from './documents/documents.controller';
 import { DraftsUseCases } from './documents/drafts.usecases';
@@ -32,8 +33,9 @@ export class AppModule {
         SalesHistoryController,
         SettingsController,
         SchedulesController,
+        AutomationController,
       ],
-      providers: [BillingTenants, IssueDocumentUseCase, DraftsUseCases, IssueBatchUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase, ScheduleUseCases, ScheduleMetrics],
+      providers: [BillingTenants, IssueDocumentUseCase, DraftsUseCases, IssueBatchUseCase, RecordPaymentUseCase, PaymentReportsUseCases, GetStatementUseCase, ScheduleUseCases, ScheduleMetrics, ...AUTOMATION_PROVIDERS],
     };
   }
 }

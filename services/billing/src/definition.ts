@@ -1,6 +1,8 @@
-import { BillingRpc, SystemRpc, TenancyRpc } from '@cobranza/contracts';
+import { AutomationRpc, BillingRpc, SystemRpc, TenancyRpc } from '@cobranza/contracts';
 import { ProvisionedTenant, serviceOrmConfig, serviceVersion, type ServiceDefinition } from '@cobranza/platform';
 import { join } from 'node:path';
+import { AutomationSettings } from './automation/automation-settings.entity';
+import { ReminderClaim } from './automation/reminder-claim.entity';
 import { BatchRun } from './batches/batch-run.entity';
 import { BillingSettings } from './settings/billing-settings.entity';
 import { NumberingCounter } from './documents/numbering-counter.entity';
@@ -14,10 +16,10 @@ export function billingDefinition(clientUrl?: string): ServiceDefinition {
   return {
     name: 'billing',
     version: serviceVersion(),
-    contracts: [SystemRpc.status.billing, TenancyRpc.provision.billing, ...Object.values(BillingRpc)],
+    contracts: [SystemRpc.status.billing, TenancyRpc.provision.billing, ...Object.values(BillingRpc), ...Object.values(AutomationRpc)],
     orm: serviceOrmConfig({
       service: 'billing',
-      entities: [ProvisionedTenant, SalesDocument, NumberingCounter, Payment, PaymentAllocation, PaymentReport, BatchRun, BillingSettings, RecurringSchedule],
+      entities: [ProvisionedTenant, SalesDocument, NumberingCounter, Payment, PaymentAllocation, PaymentReport, BatchRun, BillingSettings, RecurringSchedule, AutomationSettings, ReminderClaim],
       migrations,
       migrationsFolder: join(__dirname, '..', 'src', 'migrations'),
       clientUrl,

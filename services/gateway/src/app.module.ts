@@ -3,14 +3,17 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { NatsConnection } from 'nats';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { AutomationSettingsController } from './automation/automation-settings.controller';
 import { ClientContactsController } from './client-contacts/client-contacts.controller';
 import { ClientsController } from './clients/clients.controller';
 import { ContactsController } from './contacts/contacts.controller';
+import { ClientDeliveriesController } from './deliveries/client-deliveries.controller';
 import { BILLING_CONTROLLERS } from './documents/billing-controllers';
 import { EXPORT_CONTROLLERS } from './exports/export-controllers';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { NOTIFICATIONS_CONTROLLERS } from './notifications/notifications-controllers';
+import { PORTAL_CONTROLLERS } from './portal/portal-controllers';
 import { RecipientsController } from './recipients/recipients.controller';
 import { StaffController } from './staff/staff.controller';
 import { SystemController } from './system/system.controller';
@@ -30,7 +33,10 @@ import { TenantController } from './tenant/tenant.controller';
     StaffController,
     ...BILLING_CONTROLLERS,
     ...NOTIFICATIONS_CONTROLLERS,
+    ClientDeliveriesController,
     ...EXPORT_CONTROLLERS,
+    ...PORTAL_CONTROLLERS,
+    AutomationSettingsController,
   ],
   providers: [
     { provide: LOGGER, useFactory: () => createLogger('gateway') },

@@ -87,6 +87,7 @@ describe('gateway: clients API', () => {
       expect(doc.paths['/health/live'].get.security).toBeUndefined();
       const routes = Object.entries(doc.paths).filter(([path]) => path.startsWith('/v1/'));
       expect(routes.map(([path, ops]) => `${Object.keys(ops).sort().join(',')} ${path}`).sort()).toEqual([
+        'delete /v1/clients/{id}/portal-links/{linkId}',
         'delete,get,patch /v1/staff/{id}',
         'delete,get,put /v1/notification-templates/{documentKind}',
         'delete,patch /v1/clients/{id}/contacts/{linkId}',
@@ -117,14 +118,21 @@ describe('gateway: clients API', () => {
         'get,patch /v1/tenant',
         'get,post /v1/clients',
         'get,post /v1/clients/{id}/contacts',
+        'get,post /v1/clients/{id}/portal-links',
         'get,post /v1/contacts',
         'get,post /v1/documents',
+      'get,post /v1/documents/{documentId}/deliveries',
         'get,post /v1/drafts',
         'get,post /v1/payment-reports',
         'get,post /v1/recurring-schedules',
         'get,post /v1/staff',
         'get,post /v1/webhooks/whatsapp/{tenantId}',
+      'get,put /v1/automation-settings',
         'get,put /v1/notification-settings',
+        'get,put /v1/portal-settings',
+      'post /v1/clients/{clientId}/statement/deliveries',
+      'post /v1/deliveries/{workflowId}/cancel',
+      'post /v1/deliveries/{workflowId}/retry',
         'post /v1/document-batches',
         'post /v1/documents/{id}/void',
         'post /v1/drafts/{id}/issue',
@@ -137,6 +145,7 @@ describe('gateway: clients API', () => {
         'post /v1/recurring-schedules/{id}/pause',
         'post /v1/recurring-schedules/{id}/resume',
         'post /v1/recurring-schedules/{id}/skip',
+      'put /v1/deliveries/{workflowId}/recipient',
         'put /v1/recurring-schedules/{id}/configuration',
       ]);
       // WhatsApp webhooks are public by design: Meta signs them instead (notifications-api.spec.ts).

@@ -1,4 +1,5 @@
 import type { RpcClient } from '@cobranza/platform';
+import { automationActivities } from './automation.activities';
 import { deliveryActivities } from './delivery.activities';
 import { scheduleActivities } from './schedule.activities';
 import { tenancyActivities } from './tenancy.activities';
@@ -13,5 +14,6 @@ export function createActivities(deps: ActivityDependencies) {
     ...tenancyActivities(deps.rpc),
     ...scheduleActivities(deps.rpc),
     ...deliveryActivities(deps.rpc),
+    ...automationActivities(deps.rpc),
   };
 }

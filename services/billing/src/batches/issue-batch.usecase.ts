@@ -42,9 +42,10 @@ export class IssueBatchUseCase {
 
     const documents = [];
     for (const item of items) documents.push(await this.issue.execute(item, { batchId }));
-    const counts = new Map<string, number>();
-    for (const doc of documents) if (doc.kind === 'invoice') counts.set(doc.clientId!, (counts.get(doc.clientId!) ?? 0) + 1);
-    const perClient = [...counts].map(([clientId, invoices]) => ({ clientId, invoices }));
+    // Automatic sending (seed 003) reads which invoices each client got, in issue order.
+    const invoicesOf = new Map<string, string[]>();
+    for (const doc of documents) if (doc.kind === 'invoice') invoicesOf.set(doc.clientId!, [...(invoicesOf.get(doc.clientId!) ?? []), doc.id!]);
+    const perClient = [...invoicesOf].map(([clientId, ids]) => ({ clientId, invoices: ids.length, invoiceIds: ids }));
     await this.complete(request.tenantId, batchId, documents.length, perClient);
     return { batchId, documents, perClient };
   }
@@ -63,7 +64,7 @@ export class IssueBatchUseCase {
     all.throwIfAny();
   }
 
-  private async complete(tenantId: string, batchId: string, documents: number, perClient: Array<{ clientId: string; invoices: number }>) {
+  private async complete(tenantId: string, batchId: string, documents: number, perClient: Array<{ clientId: string; invoices: number; invoiceIds: string[] }>) {
     const done = await this.em.fork().findOne(BatchRun, { tenantId, batchId });
     if (done) return;
     try {

@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cobranza/billing/v1/batch.proto.
  */
 export const file_cobranza_billing_v1_batch: GenFile = /*@__PURE__*/
-  fileDesc("Ch9jb2JyYW56YS9iaWxsaW5nL3YxL2JhdGNoLnByb3RvEhNjb2JyYW56YS5iaWxsaW5nLnYxInIKEUlzc3VlQmF0Y2hSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIQCghiYXRjaF9pZBgCIAEoCRI4CgVpdGVtcxgDIAMoCzIpLmNvYnJhbnphLmJpbGxpbmcudjEuSXNzdWVEb2N1bWVudFJlcXVlc3QiOgoTQ2xpZW50RG9jdW1lbnRDb3VudBIRCgljbGllbnRfaWQYASABKAkSEAoIaW52b2ljZXMYAiABKA0imAEKD0lzc3VlQmF0Y2hSZXBseRIQCghiYXRjaF9pZBgBIAEoCRI1Cglkb2N1bWVudHMYAiADKAsyIi5jb2JyYW56YS5iaWxsaW5nLnYxLlNhbGVzRG9jdW1lbnQSPAoKcGVyX2NsaWVudBgDIAMoCzIoLmNvYnJhbnphLmJpbGxpbmcudjEuQ2xpZW50RG9jdW1lbnRDb3VudCKGAQoOQmF0Y2hDb21wbGV0ZWQSEQoJdGVuYW50X2lkGAEgASgJEhAKCGJhdGNoX2lkGAIgASgJEjwKCnBlcl9jbGllbnQYAyADKAsyKC5jb2JyYW56YS5iaWxsaW5nLnYxLkNsaWVudERvY3VtZW50Q291bnQSEQoJZG9jdW1lbnRzGAQgASgNYgZwcm90bzM", [file_cobranza_billing_v1_document]);
+  fileDesc("Ch9jb2JyYW56YS9iaWxsaW5nL3YxL2JhdGNoLnByb3RvEhNjb2JyYW56YS5iaWxsaW5nLnYxInIKEUlzc3VlQmF0Y2hSZXF1ZXN0EhEKCXRlbmFudF9pZBgBIAEoCRIQCghiYXRjaF9pZBgCIAEoCRI4CgVpdGVtcxgDIAMoCzIpLmNvYnJhbnphLmJpbGxpbmcudjEuSXNzdWVEb2N1bWVudFJlcXVlc3QiTwoTQ2xpZW50RG9jdW1lbnRDb3VudBIRCgljbGllbnRfaWQYASABKAkSEAoIaW52b2ljZXMYAiABKA0SEwoLaW52b2ljZV9pZHMYAyADKAkimAEKD0lzc3VlQmF0Y2hSZXBseRIQCghiYXRjaF9pZBgBIAEoCRI1Cglkb2N1bWVudHMYAiADKAsyIi5jb2JyYW56YS5iaWxsaW5nLnYxLlNhbGVzRG9jdW1lbnQSPAoKcGVyX2NsaWVudBgDIAMoCzIoLmNvYnJhbnphLmJpbGxpbmcudjEuQ2xpZW50RG9jdW1lbnRDb3VudCKGAQoOQmF0Y2hDb21wbGV0ZWQSEQoJdGVuYW50X2lkGAEgASgJEhAKCGJhdGNoX2lkGAIgASgJEjwKCnBlcl9jbGllbnQYAyADKAsyKC5jb2JyYW56YS5iaWxsaW5nLnYxLkNsaWVudERvY3VtZW50Q291bnQSEQoJZG9jdW1lbnRzGAQgASgNYgZwcm90bzM", [file_cobranza_billing_v1_document]);
 
 /**
  * rpc.billing.batch.issue: seed 003's "tareas comunes", e.g. a month's rents for every tenant
@@ -62,6 +62,13 @@ export type ClientDocumentCount = Message<"cobranza.billing.v1.ClientDocumentCou
    * @generated from field: uint32 invoices = 2;
    */
   invoices: number;
+
+  /**
+   * The invoices this batch issued for the client (automatic sending attaches them).
+   *
+   * @generated from field: repeated string invoice_ids = 3;
+   */
+  invoiceIds: string[];
 };
 
 /**
