@@ -188,8 +188,8 @@ describe('observability across processes', () => {
     const documents = await scrape('documents');
     expect(documents).toMatch(/cobranza_document_render_duration_seconds_count\{kind="invoice",format="pdf"\} 1/);
 
-    const billing = await scrape('billing');
-    expect(billing).toMatch(/cobranza_schedules\{status="completed"\} 1/);
+    // The schedule reports "completed" to billing once its workflow has finished.
+    await eventually(async () => (/cobranza_schedules\{status="completed"\} 1/.test(await scrape('billing')) ? true : undefined), 'billing to count the completed schedule');
 
     const worker = await scrape('workflows');
     expect(worker).toContain('cobranza_rpc_client_duration_seconds_count{subject="rpc.billing.document.issue"');
