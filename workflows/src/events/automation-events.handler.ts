@@ -67,6 +67,7 @@ async function syncReminderSchedule(client: Client, settings: AutomationSettings
     taskQueue: MAIN_TASK_QUEUE,
     workflowId: reminderPassWorkflowIdPrefix(tenantId),
     typedSearchAttributes: [{ key: TENANT_ID, value: tenantId }],
+    memo: { kind: 'reminder-pass', tenantId },
   };
   // A pass missed by less than a day (server down) still runs; two never overlap.
   const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' } as const;

@@ -75,6 +75,12 @@ async function useDevelopmentChannels(rpc: RpcClient, tenantId: string): Promise
       appSecret: 'demo-app-secret',
       verifyToken: 'demo-verify-token',
       apiBaseUrl: 'http://127.0.0.1:8089',
+      // The approved templates a real account would have; the stand-in accepts any name.
+      templates: [
+        { documentKind: 'invoice', name: 'factura_documento', linkName: 'factura_enlace', language: 'es' },
+        { documentKind: 'statement', name: 'estado_de_cuenta', linkName: 'estado_de_cuenta_enlace', language: 'es' },
+        { documentKind: 'reminder', name: 'recordatorio_vencimiento', linkName: 'recordatorio_enlace', language: 'es' },
+      ],
     },
   });
   await rpc.call(NotificationsRpc.setEntitlement, { tenantId, mode: 'contracted' });
