@@ -11,6 +11,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY proto/package.json proto/
 COPY packages/platform/package.json packages/platform/
+COPY packages/recurrence/package.json packages/recurrence/
+COPY packages/contact-rules/package.json packages/contact-rules/
 COPY services/clients/package.json services/clients/
 COPY services/billing/package.json services/billing/
 COPY services/documents/package.json services/documents/

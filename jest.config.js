@@ -11,6 +11,7 @@ module.exports = {
     '^@cobranza/contracts$': '<rootDir>/proto/src',
     '^@cobranza/platform$': '<rootDir>/packages/platform/src',
     '^@cobranza/recurrence$': '<rootDir>/packages/recurrence/src',
+    '^@cobranza/contact-rules$': '<rootDir>/packages/contact-rules/src',
     '^@cobranza/testing$': '<rootDir>/test-support/src',
   },
   testTimeout: 120000,

@@ -27,7 +27,7 @@ import {
   type DeliveryChannel,
 } from '../client-delivery/shared';
 import { MAIN_TASK_QUEUE } from '../task-queues';
-import { normalizeWhatsAppNumber } from './domain/whatsapp-number';
+import { normalizeWhatsAppNumber } from '@cobranza/contact-rules';
 
 const message = messageCatalog({
   es: {

@@ -1,7 +1,7 @@
 import { CLIENT_KINDS, DELIVERY_CHANNELS } from '@cobranza/contracts';
 import type { FieldErrors } from '../common/errors';
-import { normalizeEmail } from './domain/email-address';
-import { normalizeWhatsAppNumber } from './domain/whatsapp-number';
+import { normalizeEmail } from '@cobranza/contact-rules';
+import { normalizeWhatsAppNumber } from '@cobranza/contact-rules';
 
 /** The editable fields of a client, after normalization. */
 export interface ClientFields {

@@ -1,6 +1,6 @@
 import { DOCUMENT_KINDS } from '@cobranza/contracts';
-import { normalizeEmail } from '../clients/domain/email-address';
-import { normalizeWhatsAppNumber } from '../clients/domain/whatsapp-number';
+import { normalizeEmail } from '@cobranza/contact-rules';
+import { normalizeWhatsAppNumber } from '@cobranza/contact-rules';
 import type { FieldErrors } from '../common/errors';
 
 export interface ContactFields {

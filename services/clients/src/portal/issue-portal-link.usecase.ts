@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { normalizeEmail } from '../clients/domain/email-address';
+import { normalizeEmail } from '@cobranza/contact-rules';
 import { ClientsUseCases } from '../clients/clients.usecases';
 import { conflict, FieldErrors } from '../common/errors';
 import { PortalTokenSigner, tokenSha256 } from './domain/portal-token';

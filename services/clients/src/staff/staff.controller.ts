@@ -9,7 +9,7 @@ import {
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { normalizeEmail } from '../clients/domain/email-address';
+import { normalizeEmail } from '@cobranza/contact-rules';
 import { FieldErrors, isUuid, notFound } from '../common/errors';
 import { searchPageByName } from '../common/search-page';
 import { searchable } from '../common/text';

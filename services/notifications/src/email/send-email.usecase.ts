@@ -12,7 +12,7 @@ import { renderMessage } from '../templates/domain/render';
 import { templateValues } from '../templates/domain/variables';
 import { TemplatesService } from '../templates/templates.service';
 import { languageOf, NotificationTenants } from '../tenants/notification-tenants';
-import { normalizeEmail, parseEmailList } from './domain/email-address';
+import { normalizeEmail, parseEmailList } from '@cobranza/contact-rules';
 import { classifySmtpError } from './domain/smtp-errors';
 import { SmtpTransports } from './smtp-transports';
 

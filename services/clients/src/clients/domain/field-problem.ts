@@ -1,24 +1,3 @@
-/**
- * Why a field value was rejected: a stable code that API clients can branch on,
- * plus the values the localized message interpolates (see messages.ts).
- */
-export interface FieldProblem {
-  code: string;
-  params: Record<string, string>;
-}
-
-export const PHONE_PROBLEM_CODES = [
-  'phone.required',
-  'phone.invalid_characters',
-  'phone.wrong_length',
-  'phone.landline',
-  'phone.unknown_prefix',
-  'phone.invalid',
-  'phone.not_mobile',
-  'phone.country_unsupported',
-] as const;
-
-export const EMAIL_PROBLEM_CODES = ['email.required', 'email.invalid'] as const;
-
-export type PhoneProblemCode = (typeof PHONE_PROBLEM_CODES)[number];
-export type EmailProblemCode = (typeof EMAIL_PROBLEM_CODES)[number];
+// The contact rules (problem codes included) live in @cobranza/contact-rules, shared with the
+// services that send; they are re-exported here for the clients service's own fields.
+export { EMAIL_PROBLEM_CODES, PHONE_PROBLEM_CODES, type EmailProblemCode, type FieldProblem, type PhoneProblemCode } from '@cobranza/contact-rules';

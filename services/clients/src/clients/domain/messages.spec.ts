@@ -1,7 +1,7 @@
 import { EMAIL_PROBLEM_CODES, PHONE_PROBLEM_CODES, type FieldProblem } from './field-problem';
-import { parseEmailList, normalizeEmail } from './email-address';
+import { parseEmailList, normalizeEmail } from '@cobranza/contact-rules';
 import { localizeProblem, MESSAGES } from './messages';
-import { normalizeWhatsAppNumber } from './whatsapp-number';
+import { normalizeWhatsAppNumber } from '@cobranza/contact-rules';
 
 const VE_FORM_ES = 'por ejemplo 04121234567 (11 dígitos, sin +58, sin puntos, sin espacios y sin guiones)';
 const VE_FORM_EN = 'for example 04121234567 (11 digits, no +58, no dots, no spaces and no dashes)';

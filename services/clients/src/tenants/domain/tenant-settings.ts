@@ -1,5 +1,5 @@
 import { SUPPORTED_LOCALES } from '@cobranza/contracts';
-import { normalizeEmail } from '../../clients/domain/email-address';
+import { normalizeEmail } from '@cobranza/contact-rules';
 import { FieldErrors } from '../../common/errors';
 
 export const DEFAULT_TIMEZONE = 'America/Caracas';

@@ -1,5 +1,5 @@
 import { TEMPLATE_KINDS } from '../../templates/domain/built-in-templates';
-import { normalizeEmail } from '../../email/domain/email-address';
+import { normalizeEmail } from '@cobranza/contact-rules';
 
 export const TLS_MODES = ['starttls', 'tls', 'none'] as const;
 
@@ -29,7 +29,7 @@ export function checkSmtpInput(input: SmtpInput): Problem[] {
   if (input.user.length > 254) problems.push({ field: 'smtp.user', code: 'too_long', params: { max: '254' } });
   if (input.password !== undefined && input.password.length > 500) problems.push({ field: 'smtp.password', code: 'too_long', params: { max: '500' } });
   const from = normalizeEmail(input.fromAddress);
-  if (!from.ok) problems.push({ field: 'smtp.fromAddress', code: from.problem.code === 'email.required' ? 'required' : 'email.invalid', params: { address: input.fromAddress.trim() } });
+  if (!from.ok) problems.push({ field: 'smtp.fromAddress', code: from.problem.code === 'email.required' ? 'required' : 'email.invalid', params: { input: input.fromAddress.trim() } });
   return problems;
 }
 

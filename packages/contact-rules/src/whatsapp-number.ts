@@ -1,5 +1,3 @@
-// The clients service's WhatsApp number rule (services/clients/src/clients/domain/whatsapp-number.ts),
-// copied rather than imported: services share contracts, never code. Keep the two in step.
 import {
   getCountryCallingCode,
   getExampleNumber,
@@ -9,11 +7,7 @@ import {
   type CountryCode,
 } from 'libphonenumber-js/max';
 import mobileExamples from 'libphonenumber-js/mobile/examples';
-export interface FieldProblem {
-  code: string;
-  params: Record<string, string>;
-}
-type PhoneProblemCode = string;
+import type { FieldProblem, PhoneProblemCode } from './problem';
 
 export interface WhatsAppNumber {
   /** Digits only, with the trunk prefix where the country dials one (VE: 04247181811). */

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { normalizeWhatsAppNumber } from './whatsapp-number';
+import { normalizeWhatsAppNumber } from '../src/whatsapp-number';
 
 type Row = [input: string, country: string, expected: { national: string; e164: string } | string];
 

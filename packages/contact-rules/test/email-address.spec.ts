@@ -1,4 +1,4 @@
-import { normalizeEmail, parseEmailList } from './email-address';
+import { normalizeEmail, parseEmailList } from '../src/email-address';
 
 describe('normalizeEmail', () => {
   const valid: Array<[input: string, expected: string]> = [

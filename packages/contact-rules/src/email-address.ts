@@ -1,4 +1,4 @@
-import type { FieldProblem } from './field-problem';
+import type { FieldProblem } from './problem';
 
 export type EmailResult = { ok: true; value: string } | { ok: false; problem: FieldProblem };
 export type EmailListResult =

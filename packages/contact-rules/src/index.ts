@@ -1,0 +1,3 @@
+export * from './problem';
+export * from './whatsapp-number';
+export * from './email-address';
