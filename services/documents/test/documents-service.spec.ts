@@ -81,6 +81,8 @@ describe('documents service', () => {
   afterAll(async () => {
     await nats?.drain();
     for (const app of apps.reverse()) await app.close();
+    // A keep-alive connection (a test's fetch) would hold close() open until it times out.
+    listener?.closeAllConnections();
     await new Promise((resolve) => listener?.close(resolve));
   });
 

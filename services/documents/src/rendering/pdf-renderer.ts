@@ -62,7 +62,16 @@ export class PdfRenderer implements OnModuleInit, OnApplicationShutdown {
       clearTimeout(waiter.timer);
       waiter.reject(new Error('The documents service is shutting down'));
     }
-    await this.browser?.close().catch(() => undefined);
+    const browser = this.browser;
+    if (!browser) return;
+    // A wedged Chromium must not hold the shutdown: ten seconds to close, then it is killed.
+    let timer: NodeJS.Timeout | undefined;
+    const closed = await Promise.race([
+      browser.close().then(() => true, () => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 10_000))),
+    ]);
+    clearTimeout(timer);
+    if (!closed) browser.process()?.kill('SIGKILL');
   }
 
   /** Pages busy and requests waiting: what the pool is doing now. */
