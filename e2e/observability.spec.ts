@@ -207,8 +207,9 @@ describe('observability across processes', () => {
         expect({ type: execution.type, tenant: execution.searchAttributes.TenantId?.[0] }).toEqual({ type: execution.type, tenant: expect.any(String) });
         expect({ type: execution.type, memo: Object.keys(execution.memo ?? {}).length > 0 }).toEqual({ type: execution.type, memo: true });
       }
-      // The path of the request above: onboarding, the schedule, the delivery of what it issued.
-      expect(new Set(seen)).toEqual(new Set(['tenantOnboarding', 'recurringSchedule', 'clientDelivery']));
+      // At least the path of the request above (the server also holds earlier test files' workflows,
+      // which the checks above cover too): onboarding, the schedule, the delivery of what it issued.
+      expect([...new Set(seen)]).toEqual(expect.arrayContaining(['tenantOnboarding', 'recurringSchedule', 'clientDelivery']));
     } finally {
       await connection.close();
     }
