@@ -1,25 +1,12 @@
-import { ClientsRpc, NotificationsRpc } from '@cobranza/contracts';
-import { connectNats, RpcClient } from '@cobranza/platform';
-import { eventually, pngImage, SmtpSink, startTestService, type ReceivedMail } from '@cobranza/testing';
+import { eventually, pngImage, SmtpSink, type ReceivedMail } from '@cobranza/testing';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { INestApplication } from '@nestjs/common';
-import type { NatsConnection } from 'nats';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { AppModule as BillingModule } from '../services/billing/src/app.module';
-import { billingDefinition } from '../services/billing/src/definition';
-import { AppModule as ClientsModule } from '../services/clients/src/app.module';
-import { clientsDefinition } from '../services/clients/src/definition';
-import { AppModule as DocumentsModule } from '../services/documents/src/app.module';
-import { documentsDefinition } from '../services/documents/src/definition';
-import { createGateway } from '../services/gateway/src/create-gateway';
-import { AppModule as NotificationsModule } from '../services/notifications/src/app.module';
-import { notificationsDefinition } from '../services/notifications/src/definition';
-import { startWorkerRuntime, type WorkerRuntime } from '../workflows/src/runtime';
+import { startSystem, type RunningSystem } from './support/system';
 
 type Json = Record<string, any>;
 
@@ -40,11 +27,8 @@ function localDate(offsetDays: number): string {
  * and tampered or foreign tokens show nothing of anyone.
  */
 describe('customer portal in the browser', () => {
-  const apps: INestApplication[] = [];
-  let gateway: INestApplication;
+  let system: RunningSystem;
   let url: string;
-  let worker: WorkerRuntime;
-  let nats: NatsConnection;
   let sink: SmtpSink;
   let browser: Browser;
   let headers: Record<string, string>;
@@ -56,21 +40,8 @@ describe('customer portal in the browser', () => {
   let downloads: string;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    apps.push(await startTestService(clientsDefinition(), ClientsModule));
-    apps.push(await startTestService(billingDefinition(), BillingModule));
-    apps.push(await startTestService(documentsDefinition(), DocumentsModule));
-    apps.push(await startTestService(notificationsDefinition(), NotificationsModule));
-    worker = await startWorkerRuntime();
-    gateway = await createGateway();
-    await gateway.listen(0, '127.0.0.1');
-    url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
-    nats = await connectNats('portal-e2e');
-    const rpc = new RpcClient(nats, 20_000);
-    const tenant = await rpc.call(ClientsRpc.createTenant, { legalName: 'Inversiones Torre Europa, C.A.', email: 'administracion@torreeuropa.com.ve' });
-    const { key } = await rpc.call(ClientsRpc.createApiKey, { tenantId: tenant.id, name: 'portal e2e' });
-    headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-    await rpc.call(NotificationsRpc.updateSettings, { tenantId: tenant.id, smtp: { ...sink.settings('cobranzas@torreeuropa.com.ve'), password: 'sink-password' } });
+    system = await startSystem({ name: 'portal-e2e', fromAddress: 'cobranzas@torreeuropa.com.ve' });
+    ({ url, headers, sink } = system);
 
     clientId = (await call('POST', '/v1/clients', { code: '0000000031', legalName: 'Farmacia La Candelaria, C.A.', emails: ['pagos@lacandelaria.com.ve'] })).body.id;
     otherClientId = (await call('POST', '/v1/clients', { code: '0000000032', legalName: 'Panadería El Trigal, C.A.', emails: ['caja@eltrigal.com.ve'] })).body.id;
@@ -90,11 +61,7 @@ describe('customer portal in the browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await nats?.drain();
-    await gateway?.close();
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
-    await sink?.down();
+    await system?.stop();
     if (downloads) await rm(downloads, { recursive: true, force: true });
   });
 
@@ -281,7 +248,7 @@ describe('customer portal in the browser', () => {
     // The company sent a link to an address it typed; the link expires (its row says so).
     const typed = await call('POST', `/v1/clients/${clientId}/portal-links`, { recipient: 'contador@despacho-ruiz.com' });
     expect(typed.status).toBe(201);
-    await apps[0]
+    await system.services.clients
       .get(EntityManager)
       .fork()
       .getConnection()

@@ -1,18 +1,6 @@
-import { ClientsRpc, NotificationsRpc } from '@cobranza/contracts';
-import { connectNats, RpcClient } from '@cobranza/platform';
-import { eventually, SmtpSink, startTestService } from '@cobranza/testing';
-import type { INestApplication } from '@nestjs/common';
-import type { NatsConnection } from 'nats';
-import { AppModule as BillingModule } from '../services/billing/src/app.module';
-import { billingDefinition } from '../services/billing/src/definition';
-import { AppModule as ClientsModule } from '../services/clients/src/app.module';
-import { clientsDefinition } from '../services/clients/src/definition';
-import { AppModule as DocumentsModule } from '../services/documents/src/app.module';
-import { documentsDefinition } from '../services/documents/src/definition';
-import { createGateway } from '../services/gateway/src/create-gateway';
-import { AppModule as NotificationsModule } from '../services/notifications/src/app.module';
-import { notificationsDefinition } from '../services/notifications/src/definition';
-import { startWorkerRuntime, type WorkerRuntime } from '../workflows/src/runtime';
+import { ClientsRpc } from '@cobranza/contracts';
+import { eventually, type SmtpSink } from '@cobranza/testing';
+import { startSystem, type RunningSystem } from './support/system';
 
 type Json = Record<string, any>;
 
@@ -22,40 +10,22 @@ type Json = Record<string, any>;
  * workflow as updates through the worker's NATS responder.
  */
 describe('recurring schedules through the gateway', () => {
-  const apps: INestApplication[] = [];
-  let gateway: INestApplication;
+  let system: RunningSystem;
   let url: string;
-  let worker: WorkerRuntime;
-  let nats: NatsConnection;
   let headers: Record<string, string>;
   let clientId: string;
   let sink: SmtpSink;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    apps.push(await startTestService(clientsDefinition(), ClientsModule));
-    apps.push(await startTestService(billingDefinition(), BillingModule));
-    apps.push(await startTestService(documentsDefinition(), DocumentsModule));
-    apps.push(await startTestService(notificationsDefinition(), NotificationsModule));
-    worker = await startWorkerRuntime();
-    gateway = await createGateway();
-    await gateway.listen(0, '127.0.0.1');
-    url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
-    nats = await connectNats('schedules-e2e');
-    const rpc = new RpcClient(nats, 20_000);
-    const tenant = await rpc.call(ClientsRpc.createTenant, { legalName: 'Inversiones Torre Europa, C.A.', email: 'administracion@torreeuropa.com.ve' });
-    const { key } = await rpc.call(ClientsRpc.createApiKey, { tenantId: tenant.id, name: 'schedules e2e' });
-    headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-    clientId = (await rpc.call(ClientsRpc.createClient, { tenantId: tenant.id, code: '0000000031', legalName: 'Farmacia La Candelaria, C.A.', emails: ['pagos@lacandelaria.com.ve'] })).id;
-    await rpc.call(NotificationsRpc.updateSettings, { tenantId: tenant.id, smtp: { ...sink.settings(), password: 'sink-password' } });
+    system = await startSystem({ name: 'schedules-e2e' });
+    ({ url, headers, sink } = system);
+    clientId = (
+      await system.rpc.call(ClientsRpc.createClient, { tenantId: system.tenantId, code: '0000000031', legalName: 'Farmacia La Candelaria, C.A.', emails: ['pagos@lacandelaria.com.ve'] })
+    ).id;
   });
 
   afterAll(async () => {
-    await nats?.drain();
-    await gateway?.close();
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
-    await sink?.down();
+    await system?.stop();
   });
 
   const call = async (method: string, path: string, body?: unknown, lang = 'es') => {

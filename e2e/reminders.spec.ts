@@ -1,22 +1,12 @@
-import { BillingRpc, ClientsRpc, NotificationsRpc } from '@cobranza/contracts';
-import { connectNats, RpcClient } from '@cobranza/platform';
-import { eventually, SmtpSink, startTestService } from '@cobranza/testing';
-import type { INestApplication } from '@nestjs/common';
+import { BillingRpc, ClientsRpc } from '@cobranza/contracts';
+import { RpcClient } from '@cobranza/platform';
+import { eventually, SmtpSink } from '@cobranza/testing';
 import { ScheduleNotFoundError } from '@temporalio/client';
-import type { NatsConnection } from 'nats';
-import { AppModule as BillingModule } from '../services/billing/src/app.module';
-import { billingDefinition } from '../services/billing/src/definition';
-import { AppModule as ClientsModule } from '../services/clients/src/app.module';
-import { clientsDefinition } from '../services/clients/src/definition';
-import { AppModule as DocumentsModule } from '../services/documents/src/app.module';
-import { documentsDefinition } from '../services/documents/src/definition';
-import { createGateway } from '../services/gateway/src/create-gateway';
-import { AppModule as NotificationsModule } from '../services/notifications/src/app.module';
-import { notificationsDefinition } from '../services/notifications/src/definition';
 import type { ReminderPassResult } from '../workflows/src/automation/reminders/shared';
 import { reminderDeliveryWorkflowId, reminderScheduleId, statementRunWorkflowId } from '../workflows/src/automation/shared';
 import { statementRunStateQuery } from '../workflows/src/automation/statement-run/shared';
-import { startWorkerRuntime, type WorkerRuntime } from '../workflows/src/runtime';
+import { type WorkerRuntime } from '../workflows/src/runtime';
+import { startSystem, type RunningSystem } from './support/system';
 
 type Json = Record<string, any>;
 
@@ -27,11 +17,9 @@ type Json = Record<string, any>;
  * nothing; turning reminders off deletes the Schedule.
  */
 describe('payment reminders through the gateway', () => {
-  const apps: INestApplication[] = [];
-  let gateway: INestApplication;
+  let system: RunningSystem;
   let url: string;
   let worker: WorkerRuntime;
-  let nats: NatsConnection;
   let rpc: RpcClient;
   let headers: Record<string, string>;
   let tenantId: string;
@@ -40,30 +28,13 @@ describe('payment reminders through the gateway', () => {
   const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Caracas' }).format(new Date());
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    apps.push(await startTestService(clientsDefinition(), ClientsModule));
-    apps.push(await startTestService(billingDefinition(), BillingModule));
-    apps.push(await startTestService(documentsDefinition(), DocumentsModule));
-    apps.push(await startTestService(notificationsDefinition(), NotificationsModule));
-    worker = await startWorkerRuntime();
-    gateway = await createGateway();
-    await gateway.listen(0, '127.0.0.1');
-    url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
-    nats = await connectNats('reminders-e2e');
-    rpc = new RpcClient(nats, 60_000);
-    tenantId = (await rpc.call(ClientsRpc.createTenant, { legalName: 'Inversiones Torre Europa, C.A.', email: 'administracion@torreeuropa.com.ve', timezone: 'America/Caracas' })).id;
-    const { key } = await rpc.call(ClientsRpc.createApiKey, { tenantId, name: 'reminders e2e' });
-    headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    system = await startSystem({ name: 'reminders-e2e', rpcTimeoutMs: 60_000, timezone: 'America/Caracas' });
+    ({ url, worker, rpc, headers, tenantId, sink } = system);
     clientId = (await rpc.call(ClientsRpc.createClient, { tenantId, code: '0000000031', legalName: 'Farmacia La Candelaria, C.A.', emails: ['pagos@lacandelaria.com.ve'] })).id;
-    await rpc.call(NotificationsRpc.updateSettings, { tenantId, smtp: { ...sink.settings(), password: 'sink-password' } });
   });
 
   afterAll(async () => {
-    await nats?.drain();
-    await gateway?.close();
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
-    await sink?.down();
+    await system?.stop();
   });
 
   const call = async (method: string, path: string, body?: unknown, lang = 'es') => {

@@ -1,19 +1,11 @@
-import { AutomationRpc, BillingRpc, ClientsRpc, NotificationsRpc } from '@cobranza/contracts';
-import { connectNats, RpcClient } from '@cobranza/platform';
-import { eventually, SmtpSink, startTestService } from '@cobranza/testing';
-import type { INestApplication } from '@nestjs/common';
+import { AutomationRpc, BillingRpc, ClientsRpc } from '@cobranza/contracts';
+import { RpcClient } from '@cobranza/platform';
+import { eventually, SmtpSink } from '@cobranza/testing';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { NatsConnection } from 'nats';
-import { AppModule as BillingModule } from '../../services/billing/src/app.module';
-import { billingDefinition } from '../../services/billing/src/definition';
-import { AppModule as ClientsModule } from '../../services/clients/src/app.module';
-import { clientsDefinition } from '../../services/clients/src/definition';
-import { AppModule as DocumentsModule } from '../../services/documents/src/app.module';
-import { documentsDefinition } from '../../services/documents/src/definition';
-import { AppModule as NotificationsModule } from '../../services/notifications/src/app.module';
-import { notificationsDefinition } from '../../services/notifications/src/definition';
 import { batchDeliveryWorkflowId } from '../src/automation/shared';
-import { startWorkerRuntime, type WorkerRuntime } from '../src/runtime';
+import { type WorkerRuntime } from '../src/runtime';
+import { startSystem, type RunningSystem } from '../../e2e/support/system';
 
 /**
  * Seed 003's automatic sending on the Temporal dev server, with the real worker (its JetStream
@@ -22,7 +14,7 @@ import { startWorkerRuntime, type WorkerRuntime } from '../src/runtime';
  * and the same event delivered again sends nothing more.
  */
 describe('automatic sending after a batch', () => {
-  const apps: INestApplication[] = [];
+  let system: RunningSystem;
   let worker: WorkerRuntime;
   let nats: NatsConnection;
   let rpc: RpcClient;
@@ -30,23 +22,12 @@ describe('automatic sending after a batch', () => {
   let tenantId: string;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    apps.push(await startTestService(clientsDefinition(), ClientsModule));
-    apps.push(await startTestService(billingDefinition(), BillingModule));
-    apps.push(await startTestService(documentsDefinition(), DocumentsModule));
-    apps.push(await startTestService(notificationsDefinition(), NotificationsModule));
-    worker = await startWorkerRuntime();
-    nats = await connectNats('automation-batch-test');
-    rpc = new RpcClient(nats, 60_000);
-    tenantId = (await rpc.call(ClientsRpc.createTenant, { legalName: 'Inversiones Torre Europa, C.A.', email: 'administracion@torreeuropa.com.ve', timezone: 'America/Caracas' })).id;
-    await rpc.call(NotificationsRpc.updateSettings, { tenantId, smtp: { ...sink.settings(), password: 'sink-password' } });
+    system = await startSystem({ name: 'automation-batch-test', rpcTimeoutMs: 60_000, timezone: 'America/Caracas', gateway: false });
+    ({ worker, nats, rpc, sink, tenantId } = system);
   });
 
   afterAll(async () => {
-    await nats?.drain();
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
-    await sink?.down();
+    await system?.stop();
   });
 
   const rent = (clientId: string, text: string) => ({

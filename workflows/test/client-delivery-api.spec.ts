@@ -1,19 +1,9 @@
 import { BillingRpc, ClientsRpc, NotificationsRpc } from '@cobranza/contracts';
-import { connectNats, RpcClient } from '@cobranza/platform';
-import { eventually, SmtpSink, startTestService } from '@cobranza/testing';
-import type { INestApplication } from '@nestjs/common';
+import { RpcClient } from '@cobranza/platform';
+import { eventually, SmtpSink } from '@cobranza/testing';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { NatsConnection } from 'nats';
-import { AppModule as BillingModule } from '../../services/billing/src/app.module';
-import { billingDefinition } from '../../services/billing/src/definition';
-import { AppModule as ClientsModule } from '../../services/clients/src/app.module';
-import { clientsDefinition } from '../../services/clients/src/definition';
-import { AppModule as DocumentsModule } from '../../services/documents/src/app.module';
-import { documentsDefinition } from '../../services/documents/src/definition';
-import { createGateway } from '../../services/gateway/src/create-gateway';
-import { AppModule as NotificationsModule } from '../../services/notifications/src/app.module';
-import { notificationsDefinition } from '../../services/notifications/src/definition';
-import { startWorkerRuntime, type WorkerRuntime } from '../src/runtime';
+import { type WorkerRuntime } from '../src/runtime';
+import { startSystem, type RunningSystem } from '../../e2e/support/system';
 
 type Json = Record<string, any>;
 
@@ -23,11 +13,9 @@ type Json = Record<string, any>;
  * commands, and what a document shows of its deliveries.
  */
 describe('client deliveries through the gateway', () => {
-  const apps: INestApplication[] = [];
-  let gateway: INestApplication;
+  let system: RunningSystem;
   let url: string;
   let worker: WorkerRuntime;
-  let nats: NatsConnection;
   let rpc: RpcClient;
   let headers: Record<string, string>;
   let tenantId: string;
@@ -35,20 +23,8 @@ describe('client deliveries through the gateway', () => {
   let sink: SmtpSink;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    apps.push(await startTestService(clientsDefinition(), ClientsModule));
-    apps.push(await startTestService(billingDefinition(), BillingModule));
-    apps.push(await startTestService(documentsDefinition(), DocumentsModule));
-    apps.push(await startTestService(notificationsDefinition(), NotificationsModule));
-    worker = await startWorkerRuntime();
-    gateway = await createGateway();
-    await gateway.listen(0, '127.0.0.1');
-    url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
-    nats = await connectNats('client-delivery-api');
-    rpc = new RpcClient(nats, 30_000);
-    tenantId = (await rpc.call(ClientsRpc.createTenant, { legalName: 'Inversiones Torre Europa, C.A.', email: 'administracion@torreeuropa.com.ve' })).id;
-    const { key } = await rpc.call(ClientsRpc.createApiKey, { tenantId, name: 'deliveries' });
-    headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    system = await startSystem({ name: 'client-delivery-api', rpcTimeoutMs: 30_000 });
+    ({ url, worker, rpc, headers, tenantId, sink } = system);
     clientId = (
       await rpc.call(ClientsRpc.createClient, {
         tenantId,
@@ -59,16 +35,11 @@ describe('client deliveries through the gateway', () => {
         whatsapp: '04247181811',
       })
     ).id;
-    await rpc.call(NotificationsRpc.updateSettings, { tenantId, smtp: { ...sink.settings(), password: 'sink-password' } });
     await rpc.call(NotificationsRpc.setEntitlement, { tenantId, mode: 'contracted' });
   });
 
   afterAll(async () => {
-    await nats?.drain();
-    await gateway?.close();
-    await worker?.stop();
-    for (const app of apps.reverse()) await app.close();
-    await sink?.down();
+    await system?.stop();
   });
 
   const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
