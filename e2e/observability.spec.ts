@@ -188,8 +188,12 @@ describe('observability across processes', () => {
     const documents = await scrape('documents');
     expect(documents).toMatch(/cobranza_document_render_duration_seconds_count\{kind="invoice",format="pdf"\} 1/);
 
-    // The schedule reports "completed" to billing once its workflow has finished.
-    await eventually(async () => (/cobranza_schedules\{status="completed"\} 1/.test(await scrape('billing')) ? true : undefined), 'billing to count the completed schedule');
+    // The schedule reports "completed" to billing once its workflow has finished. The gauge counts
+    // every tenant in the database, which earlier test files share: at least this one.
+    await eventually(async () => {
+      const completed = /cobranza_schedules\{status="completed"\} (\d+)/.exec(await scrape('billing'));
+      return completed && Number(completed[1]) >= 1 ? true : undefined;
+    }, 'billing to count the completed schedule');
 
     const worker = await scrape('workflows');
     expect(worker).toContain('cobranza_rpc_client_duration_seconds_count{subject="rpc.billing.document.issue"');
