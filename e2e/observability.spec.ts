@@ -183,10 +183,11 @@ describe('observability across processes', () => {
 
     const notifications = await scrape('notifications');
     expect(notifications).toContain('cobranza_rpc_server_duration_seconds_count{service="notifications",subject="rpc.notifications.email.send",outcome="ok"}');
-    expect(notifications).toMatch(/cobranza_deliveries_total\{channel="email",status="accepted"\} 1/);
+    // Workflows left by earlier test files may also send through these processes: at least ours.
+    expect(notifications).toMatch(/cobranza_deliveries_total\{channel="email",status="accepted"\} [1-9]/);
 
     const documents = await scrape('documents');
-    expect(documents).toMatch(/cobranza_document_render_duration_seconds_count\{kind="invoice",format="pdf"\} 1/);
+    expect(documents).toMatch(/cobranza_document_render_duration_seconds_count\{kind="invoice",format="pdf"\} [1-9]/);
 
     // The schedule reports "completed" to billing once its workflow has finished. The gauge counts
     // every tenant in the database, which earlier test files share: at least this one.
